@@ -1,0 +1,578 @@
+#!/usr/bin/env node
+// End-to-end harness for scaffold: generates every variant listed in
+// tests/e2e/variants.json into a fresh copy of the Next.js test app, then
+// proves the result type-checks, lints, is formatted, builds, and works in
+// Chromium.
+//
+//   node tests/e2e/run.mjs [--only=name,...] [--skip-build] [--skip-browser]
+//
+// Environment:
+//   SCAFFOLD_BIN   scaffold binary (default target/debug/scaffold)
+//   CHROMIUM_PATH  browser for the browser tests (default /usr/bin/chromium)
+//
+// All variants share one app (each generates into its own route segment), so
+// one `next build` covers them all. Failures in tool output are attributed to
+// the variant that generated the file. No dependencies beyond Node itself.
+
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { freePort, startNext } from "./lib/server.mjs";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url)).replace(
+  /\/$/,
+  "",
+);
+const E2E_DIR = path.join(ROOT, "tests", "e2e");
+const APP_SRC = path.join(E2E_DIR, "app");
+const BROWSER_TESTS = path.join(E2E_DIR, "browser");
+const OUT = path.join(ROOT, "target", "e2e");
+const APP = path.join(OUT, "app");
+const TMP = path.join(OUT, "tmp");
+
+// Everything the app's .gitignore lists: build output, installed packages,
+// file-backed test data and generated type files must not leak into the copy.
+const COPY_EXCLUDES = new Set([
+  ".next",
+  ".data",
+  "node_modules",
+  "next-env.d.ts",
+]);
+
+const STAGE_TIMEOUT_MS = 15 * 60_000;
+
+// Tool output is parsed for file paths, so keep it free of colour codes
+// (chalk honours FORCE_COLOR=0, Next's picocolors only NO_COLOR).
+// TMPDIR and the XDG homes keep temporary files and tool state (Chromium
+// profiles and crash database, a postinstall script's telemetry notice)
+// inside target/ instead of /tmp and the home directory.
+const CHILD_ENV = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  FORCE_COLOR: "0",
+  NO_COLOR: "1",
+  TMPDIR: TMP,
+  XDG_CONFIG_HOME: path.join(TMP, "config"),
+  XDG_CACHE_HOME: path.join(TMP, "cache"),
+};
+
+// ---------------------------------------------------------------- options
+
+function parseArgs(argv) {
+  const options = { only: null, skipBuild: false, skipBrowser: false };
+  for (const arg of argv) {
+    if (arg === "--skip-build") options.skipBuild = true;
+    else if (arg === "--skip-browser") options.skipBrowser = true;
+    else if (arg.startsWith("--only=")) {
+      options.only = arg
+        .slice("--only=".length)
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean);
+    } else if (arg === "--help" || arg === "-h") {
+      console.log(
+        "usage: node tests/e2e/run.mjs [--only=name,...] [--skip-build] [--skip-browser]",
+      );
+      process.exit(0);
+    } else {
+      usageError(`unknown argument: ${arg}`);
+    }
+  }
+  return options;
+}
+
+function usageError(message) {
+  console.error(`e2e: ${message}`);
+  process.exit(2);
+}
+
+function loadVariants(only) {
+  const file = path.join(E2E_DIR, "variants.json");
+  let variants;
+  try {
+    variants = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    usageError(`cannot read ${path.relative(ROOT, file)}: ${error.message}`);
+  }
+  if (!Array.isArray(variants)) usageError("variants.json must be an array");
+
+  const seen = new Set();
+  for (const variant of variants) {
+    const ok =
+      variant &&
+      typeof variant.name === "string" &&
+      /^[\w.-]+$/.test(variant.name) &&
+      Array.isArray(variant.args) &&
+      variant.args.every((arg) => typeof arg === "string");
+    if (!ok) {
+      usageError(
+        `bad variant ${JSON.stringify(variant)}: want { "name": "a-z0-9_.-", "args": [strings] }`,
+      );
+    }
+    if (seen.has(variant.name)) usageError(`duplicate variant ${variant.name}`);
+    seen.add(variant.name);
+  }
+
+  if (!only) return variants;
+  const unknown = only.filter((name) => !seen.has(name));
+  if (unknown.length)
+    usageError(`--only: unknown variant(s) ${unknown.join(", ")}`);
+  return variants.filter((variant) => only.includes(variant.name));
+}
+
+// ------------------------------------------------------- child processes
+
+// Children run in their own process groups so a timeout or Ctrl-C can kill
+// whole trees (next build spawns workers).
+const running = new Set();
+
+function killGroup(pid) {
+  if (!pid) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    for (const pid of running) killGroup(pid);
+    console.error(`\ne2e: interrupted by ${signal}`);
+    // process.exit runs the server helper's exit hook, which kills next start.
+    process.exit(130);
+  });
+}
+
+/**
+ * Runs a command to completion. Resolves with its exit code, stdout, stderr
+ * and both interleaved (`output`); never rejects (a spawn error becomes
+ * code 127 with the error in `output`). `stream` also echoes output live.
+ */
+function run(command, args, { cwd, env = CHILD_ENV, stream = false } = {}) {
+  return new Promise((resolve) => {
+    let stdout = "";
+    let stderr = "";
+    let output = "";
+    let timedOut = false;
+    const child = spawn(command, args, {
+      cwd,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    if (child.pid) running.add(child.pid);
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+      output += chunk;
+      if (stream) process.stdout.write(chunk);
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+      output += chunk;
+      if (stream) process.stderr.write(chunk);
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child.pid);
+    }, STAGE_TIMEOUT_MS);
+    const finish = (code, extra = "") => {
+      clearTimeout(timer);
+      running.delete(child.pid);
+      if (timedOut) extra += `\n(killed after ${STAGE_TIMEOUT_MS / 1000} s)`;
+      resolve({ code, stdout, stderr, output: output + extra });
+    };
+    child.once("error", (error) => finish(127, `\n${error.message}`));
+    // A leftover grandchild holding the pipes open would delay "close"
+    // forever, so kill the rest of the group as soon as the command exits.
+    child.once("exit", () => killGroup(child.pid));
+    child.once("close", (code, signal) => finish(code ?? (signal ? 128 : 1)));
+  });
+}
+
+/** Runs a binary from the app copy's node_modules/.bin with the same node. */
+function runTool(tool, args, options = {}) {
+  const bin = path.join(APP, "node_modules", ".bin", tool);
+  return run(process.execPath, [bin, ...args], { cwd: APP, ...options });
+}
+
+// ----------------------------------------------------------------- stages
+
+const results = []; // { name, status: "pass" | "fail" | "skip", seconds, detail }
+const browserCounts = { pass: 0, fail: 0 };
+
+/**
+ * Times `fn` as a stage. `fn` returns `{ ok, detail? }`, or `{ skip: reason }`
+ * to record the stage as skipped (counted neither as passed nor failed).
+ */
+async function stage(name, fn) {
+  console.log(`\n▶ ${name}`);
+  const started = performance.now();
+  let result;
+  try {
+    result = await fn();
+  } catch (error) {
+    console.log(error.stack ?? String(error));
+    result = { ok: false, detail: error.message.split("\n")[0] };
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const status = result.skip ? "skip" : result.ok ? "pass" : "fail";
+  const detail = result.skip ?? result.detail ?? "";
+  results.push({ name, status, seconds, detail });
+  const mark = { pass: "✓", fail: "✗", skip: "-" }[status];
+  console.log(
+    `${mark} ${name}: ${status} (${seconds.toFixed(1)} s)${detail ? ` ${detail}` : ""}`,
+  );
+  return status;
+}
+
+/** Reports a failed tool run: its own output, then the variants to blame. */
+function reportFailure(result, owners) {
+  // Some output (next build's code frames) is coloured regardless of NO_COLOR.
+  const output = result.output.replace(/\x1b\[[0-9;]*m/g, "");
+  process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
+  const blamed = attribute(output, owners);
+  for (const line of blamed) console.log(line);
+  return blamed.length;
+}
+
+// -------------------------------------------------------- attribution
+
+/**
+ * Lists "variant <name>: <file>" for every generated file the output mentions.
+ * Tools print paths relative to the app (tsc, prettier, `./app/…` in next
+ * build), absolute (eslint), or absolute without extension (tsc errors in
+ * Next's generated route validator), so absolute prefixes are stripped and
+ * extensionless stems are matched too.
+ */
+function attribute(output, owners) {
+  let text = output;
+  for (const prefix of new Set([APP, safeRealpath(APP)])) {
+    text = text.split(`${prefix}/`).join("");
+  }
+  const lines = [];
+  for (const [file, names] of owners) {
+    if (!mentions(text, file)) continue;
+    for (const name of names) lines.push(`variant ${name}: ${file}`);
+  }
+  return lines;
+}
+
+function mentions(text, file) {
+  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const stem = file.replace(/\.(?:[cm]?[jt]sx?)$/, "");
+  const withExt = `${escape(file)}(?![\\w-])`;
+  const alternatives =
+    stem === file ? withExt : `${withExt}|${escape(stem)}(?![\\w./-])`;
+  // Not preceded by a path character, so app/a.ts does not match xapp/a.ts.
+  return new RegExp(`(?<![\\w./@-])(?:\\./)?(?:${alternatives})`).test(text);
+}
+
+function safeRealpath(p) {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+// ------------------------------------------------------------ the steps
+
+function needsInstall() {
+  const marker = path.join(APP_SRC, "node_modules", ".package-lock.json");
+  if (!fs.existsSync(marker)) return true;
+  const lock = fs.statSync(path.join(APP_SRC, "package-lock.json"));
+  return lock.mtimeMs > fs.statSync(marker).mtimeMs;
+}
+
+/** Fresh copy of the app at target/e2e/app sharing the original's packages. */
+function copyApp() {
+  // fs.rm does not follow symlinks, so this removes the node_modules link,
+  // never the original's packages.
+  fs.rmSync(APP, { recursive: true, force: true });
+  fs.cpSync(APP_SRC, APP, {
+    recursive: true,
+    filter(source) {
+      const rel = path.relative(APP_SRC, source);
+      if (rel === "") return true;
+      if (COPY_EXCLUDES.has(rel.split(path.sep)[0])) return false;
+      return !source.endsWith(".tsbuildinfo");
+    },
+  });
+  fs.symlinkSync(
+    path.join(APP_SRC, "node_modules"),
+    path.join(APP, "node_modules"),
+    "dir",
+  );
+}
+
+/**
+ * Runs scaffold once per variant, filling `owners` (each reported file,
+ * relative to the app, to the variants that reported it) and
+ * `generatedNames` (the variants that generated without error).
+ */
+async function generate(variants, owners, generatedNames) {
+  const bin = path.resolve(
+    ROOT,
+    process.env.SCAFFOLD_BIN ?? "target/debug/scaffold",
+  );
+  if (variants.length === 0) return { skip: "no variants in variants.json" };
+  if (!fs.existsSync(bin)) {
+    return {
+      ok: false,
+      detail: `scaffold binary not found at ${path.relative(ROOT, bin)} (run cargo build, or set SCAFFOLD_BIN)`,
+    };
+  }
+
+  const failed = [];
+  const manifest = {};
+  for (const variant of variants) {
+    const result = await run(bin, ["--cwd", APP, "--json", ...variant.args], {
+      cwd: ROOT,
+    });
+    const problem = (() => {
+      if (result.code !== 0) return `exited with code ${result.code}`;
+      try {
+        const files = JSON.parse(result.stdout).files;
+        if (!Array.isArray(files)) return "stdout JSON has no files array";
+        return files;
+      } catch (error) {
+        return `stdout is not JSON (${error.message})`;
+      }
+    })();
+    if (!Array.isArray(problem)) {
+      failed.push(variant.name);
+      console.log(`variant ${variant.name}: scaffold ${problem}`);
+      console.log(
+        `  command: scaffold --cwd ${path.relative(ROOT, APP)} --json ${variant.args.join(" ")}`,
+      );
+      if (result.stderr.trim()) console.log(indent(result.stderr));
+      if (result.code === 0 && result.stdout.trim())
+        console.log(indent(result.stdout));
+      continue;
+    }
+    manifest[variant.name] = problem;
+    generatedNames.push(variant.name);
+    const paths = [];
+    for (const file of problem) {
+      if (typeof file?.path !== "string") continue;
+      const rel = toAppRelative(file.path);
+      paths.push(rel);
+      if (!owners.has(rel)) owners.set(rel, []);
+      owners.get(rel).push(variant.name);
+    }
+    console.log(`variant ${variant.name}: ${paths.length} file(s)`);
+    for (const file of problem)
+      console.log(`  ${file.status ?? "?"} ${file.path}`);
+  }
+
+  // What each variant produced, for looking at failures afterwards.
+  fs.writeFileSync(
+    path.join(OUT, "generated.json"),
+    `${JSON.stringify(manifest, null, 2)}\n`,
+  );
+  return failed.length
+    ? {
+        ok: false,
+        detail: `${failed.length} of ${variants.length} variant(s) failed: ${failed.join(", ")}`,
+      }
+    : { ok: true, detail: `${variants.length} variant(s)` };
+}
+
+function toAppRelative(file) {
+  const rel = path.isAbsolute(file)
+    ? path.relative(APP, file)
+    : path.normalize(file);
+  return rel.split(path.sep).join("/");
+}
+
+function indent(text) {
+  return text.replace(/\s+$/, "").replace(/^/gm, "  ");
+}
+
+/** Runs a static check and reports its output and culprits when it fails. */
+async function check(tool, args, owners) {
+  const result = await runTool(tool, args);
+  if (result.code === 0) return { ok: true };
+  const blamed = reportFailure(result, owners);
+  return {
+    ok: false,
+    detail: `exit code ${result.code}${blamed ? `, ${blamed} generated file(s) implicated` : ""}`,
+  };
+}
+
+async function typecheck(owners) {
+  // `next typegen` (15.5+) writes next-env.d.ts and .next/types, whose route
+  // validator lets plain tsc catch what `next build` would reject, such as a
+  // route handler whose `params` is not a Promise.
+  const typegen = await runTool("next", ["typegen"]);
+  if (typegen.code !== 0) {
+    reportFailure(typegen, owners);
+    return { ok: false, detail: "next typegen failed" };
+  }
+  return check("tsc", ["--noEmit", "--pretty", "false"], owners);
+}
+
+async function prettierCheck(owners) {
+  const files = [...owners.keys()].filter((file) =>
+    fs.existsSync(path.join(APP, file)),
+  );
+  if (files.length === 0) return { skip: "no generated files" };
+  // --ignore-unknown: scaffold may emit files Prettier has no parser for.
+  const result = await check(
+    "prettier",
+    ["--check", "--ignore-unknown", "--", ...files],
+    owners,
+  );
+  return result.ok ? { ok: true, detail: `${files.length} file(s)` } : result;
+}
+
+async function build(owners) {
+  // --no-lint: ESLint already ran as its own stage; build still type-checks.
+  return check("next", ["build", "--no-lint"], owners);
+}
+
+async function browserTests(generatedNames) {
+  const files = fs
+    .readdirSync(BROWSER_TESTS)
+    .filter((name) => name.endsWith(".test.mjs"))
+    .sort()
+    .map((name) => path.join(BROWSER_TESTS, name));
+  if (files.length === 0) return { skip: "no tests in tests/e2e/browser" };
+
+  const server = await startNext(APP, { port: await freePort() });
+  const tap = path.join(OUT, "browser.tap");
+  fs.rmSync(tap, { force: true });
+  let result;
+  try {
+    // Files are listed explicitly: how `node --test <dir>` treats a directory
+    // differs between Node versions. The spec reporter is for people, the TAP
+    // copy is parsed for the counts.
+    result = await run(
+      process.execPath,
+      [
+        "--test",
+        "--test-timeout=120000",
+        "--test-reporter=spec",
+        "--test-reporter-destination=stdout",
+        "--test-reporter=tap",
+        `--test-reporter-destination=${tap}`,
+        ...files,
+      ],
+      {
+        cwd: ROOT,
+        stream: true,
+        env: {
+          ...CHILD_ENV,
+          E2E_BASE_URL: server.url,
+          E2E_APP_DIR: APP,
+          E2E_TMP_DIR: TMP,
+          // Variants generated in this run, so tests can skip the others
+          // (e.g. under --only).
+          E2E_VARIANTS: JSON.stringify(generatedNames),
+        },
+      },
+    );
+  } finally {
+    await server.stop();
+    fs.writeFileSync(path.join(OUT, "next-start.log"), server.output);
+  }
+
+  const report = fs.existsSync(tap) ? fs.readFileSync(tap, "utf8") : "";
+  const count = (key) =>
+    Number(report.match(new RegExp(`^# ${key} (\\d+)$`, "m"))?.[1] ?? 0);
+  browserCounts.pass = count("pass");
+  // Cancelled tests (e.g. a hook failed) did not pass either.
+  browserCounts.fail = count("fail") + count("cancelled");
+  const ok =
+    result.code === 0 &&
+    browserCounts.fail === 0 &&
+    /^# tests \d+$/m.test(report);
+  if (!ok) {
+    console.log(
+      `--- next start output (also in ${path.relative(ROOT, OUT)}/next-start.log) ---`,
+    );
+    console.log(server.output.split("\n").slice(-200).join("\n"));
+  }
+  return {
+    ok,
+    detail: `${browserCounts.pass} passed, ${browserCounts.fail} failed`,
+  };
+}
+
+// ------------------------------------------------------------------ main
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const variants = loadVariants(options.only);
+
+  fs.mkdirSync(OUT, { recursive: true });
+  // Nothing from an earlier run may be mistaken for this one's results.
+  for (const file of ["generated.json", "browser.tap", "next-start.log"]) {
+    fs.rmSync(path.join(OUT, file), { force: true });
+  }
+  fs.rmSync(TMP, { recursive: true, force: true });
+  fs.mkdirSync(TMP, { recursive: true });
+
+  if (needsInstall()) {
+    const status = await stage("npm ci", async () => {
+      const result = await run("npm", ["ci", "--no-audit", "--no-fund"], {
+        cwd: APP_SRC,
+      });
+      if (result.code !== 0) process.stdout.write(result.output);
+      return {
+        ok: result.code === 0,
+        detail: result.code ? `exit code ${result.code}` : "",
+      };
+    });
+    if (status === "fail") return finish();
+  }
+
+  copyApp();
+  console.log(
+    `app copy: ${path.relative(ROOT, APP)} (${variants.length} variant(s))`,
+  );
+
+  const owners = new Map(); // generated file (relative to the app) -> variant names
+  const generatedNames = []; // variants that generated without error
+  await stage("generate", () => generate(variants, owners, generatedNames));
+
+  await stage("tsc --noEmit", () => typecheck(owners));
+  await stage("eslint . --max-warnings=0", () =>
+    check("eslint", [".", "--max-warnings=0"], owners),
+  );
+  await stage("prettier --check", () => prettierCheck(owners));
+
+  const buildStatus = await stage("next build", () =>
+    options.skipBuild ? { skip: "--skip-build" } : build(owners),
+  );
+
+  await stage("browser tests", () => {
+    if (options.skipBrowser) return { skip: "--skip-browser" };
+    if (buildStatus === "skip") return { skip: "needs next build" };
+    if (buildStatus !== "pass") return { skip: "next build failed" };
+    return browserTests(generatedNames);
+  });
+
+  return finish();
+}
+
+function finish() {
+  const width = Math.max(...results.map((r) => r.name.length), 5);
+  console.log(`\n${"stage".padEnd(width)}  result  seconds  detail`);
+  for (const r of results) {
+    console.log(
+      `${r.name.padEnd(width)}  ${r.status.padEnd(6)}  ${r.seconds.toFixed(1).padStart(7)}  ${r.detail}`,
+    );
+  }
+  const passed =
+    results.filter((r) => r.status === "pass").length + browserCounts.pass;
+  const failed =
+    results.filter((r) => r.status === "fail").length + browserCounts.fail;
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+await main();
