@@ -1,0 +1,102 @@
+//! Command-line definitions only; the work happens elsewhere.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::spec::{After, AuthChoice, Caller, Field, Operation};
+
+/// Writes correct, idiomatic Next.js 15 code for mutations.
+///
+/// Same app → Server Action; anyone else (webhook provider, mobile or partner client,
+/// cross-origin browser code, streaming consumer) → API route.
+#[derive(Debug, Parser)]
+#[command(
+    name = "scaffold",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// Run as if started in DIR (the Next.js project or a folder inside it).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub cwd: Option<PathBuf>,
+    /// Show what would be written, as unified diffs; write nothing.
+    #[arg(long, global = true)]
+    pub dry_run: bool,
+    /// Overwrite files that exist with other contents.
+    #[arg(long, global = true)]
+    pub force: bool,
+    /// Accept the default for every question that has no flag; never prompt.
+    #[arg(long, short = 'y', global = true)]
+    pub yes: bool,
+    /// Print the result as JSON on stdout instead of the summary.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Generate code.
+    #[command(subcommand)]
+    New(New),
+    /// Print a shell completion script.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum New {
+    /// A Server Action: 'use server' module, zod schema, data module, form, optimistic UI, page.
+    Action(ActionArgs),
+}
+
+#[derive(Debug, Args, Default)]
+pub struct ActionArgs {
+    /// App Router segment below app/, e.g. `posts` or `posts/[id]/edit`.
+    pub segment: Option<String>,
+    /// Who calls this code. Anything but this-app is better served by an API route.
+    #[arg(long, value_enum)]
+    pub caller: Option<Caller>,
+    /// The action's function name [default: operation + resource, e.g. createPost].
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The resource name [default: from the segment, e.g. posts → post].
+    #[arg(long)]
+    pub resource: Option<String>,
+    /// What the action does.
+    #[arg(long, value_enum)]
+    pub op: Option<Operation>,
+    /// A form field: NAME:TYPE[:MODIFIER...]. Types: string, text, email, url, number,
+    /// integer, boolean, date, enum(a|b|c). Modifiers: required (default), optional,
+    /// min=N, max=N. Repeat for more fields.
+    #[arg(long = "field", value_name = "NAME:TYPE[:MOD...]", value_parser = parse_field)]
+    pub fields: Vec<Field>,
+    /// How the action checks the session [default: auto, the detected library].
+    #[arg(long, value_enum)]
+    pub auth: Option<AuthChoice>,
+    /// After success: revalidate (stay and refresh), redirect=PATH, or stay.
+    #[arg(long, value_name = "revalidate|redirect=PATH|stay", value_parser = parse_after)]
+    pub after: Option<After>,
+    /// Do not write the form component.
+    #[arg(long)]
+    pub no_form: bool,
+    /// Do not write the optimistic component (create and toggle only).
+    #[arg(long)]
+    pub no_optimistic: bool,
+    /// Also write a page.tsx that renders the form.
+    #[arg(long)]
+    pub page: bool,
+}
+
+fn parse_field(s: &str) -> Result<Field, String> {
+    s.parse()
+}
+
+fn parse_after(s: &str) -> Result<After, String> {
+    s.parse()
+}

@@ -1,0 +1,1056 @@
+//! `scaffold new action`: a 'use server' module, its schema, a server-only data module,
+//! a form that works without JavaScript, an optimistic component and a page.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use heck::{ToKebabCase, ToLowerCamelCase, ToUpperCamelCase};
+use serde_json::{Value, json};
+
+use super::layout::{self, Arg};
+use super::{Template, render};
+use crate::plan::Plan;
+use crate::project::{AuthLib, DataLayer, Project};
+use crate::spec::{ActionSpec, After, Field, FieldType, Operation, names};
+
+/// Names derived from the spec, computed once.
+struct Names {
+    /// `post`, `blogPost`.
+    singular: String,
+    /// `Post`, `BlogPost`.
+    record: String,
+    /// `posts`, `blogPosts`.
+    plural: String,
+    /// `post`, `blog post`: for messages.
+    words: String,
+    /// `CreatePost`.
+    action_upper: String,
+    /// `blog-posts`: the store file.
+    collection: String,
+}
+
+impl Names {
+    fn new(spec: &ActionSpec) -> Names {
+        let singular = names::singular(spec.segment.resource()).to_lower_camel_case();
+        let plural = names::plural(&singular);
+        Names {
+            record: singular.to_upper_camel_case(),
+            words: singular.to_kebab_case().replace('-', " "),
+            collection: plural.to_kebab_case(),
+            action_upper: spec.name.to_upper_camel_case(),
+            singular,
+            plural,
+        }
+    }
+
+    fn schema(&self) -> String {
+        format!("{}Schema", self.singular)
+    }
+    fn values_type(&self) -> String {
+        format!("{}FormValues", self.record)
+    }
+    fn state_type(&self) -> String {
+        format!("{}State", self.action_upper)
+    }
+    fn read_fn(&self) -> String {
+        format!("read{}Form", self.record)
+    }
+    fn form_component(&self) -> String {
+        format!("{}Form", self.action_upper)
+    }
+    /// "Post", "Blog post": the start of a sentence.
+    fn capitalized(&self) -> String {
+        let mut c = self.words.chars();
+        c.next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
+    }
+}
+
+/// Longest names that keep every fixed line of the templates within 80 columns.
+pub const MAX_ACTION_NAME: usize = 30;
+pub const MAX_RESOURCE_NAME: usize = 16;
+pub const MAX_FIELD_NAME: usize = 20;
+
+/// Checks the limits that come from the generated code's layout.
+pub fn check_lengths(spec: &ActionSpec) -> Result<(), String> {
+    if spec.name.len() > MAX_ACTION_NAME {
+        return Err(format!(
+            "action name `{}` is longer than {MAX_ACTION_NAME} characters",
+            spec.name
+        ));
+    }
+    let singular = names::singular(spec.segment.resource()).to_lower_camel_case();
+    if singular.len() > MAX_RESOURCE_NAME {
+        return Err(format!(
+            "resource name `{singular}` (from the segment folder `{}`) is longer than {MAX_RESOURCE_NAME} characters; pass a shorter --resource",
+            spec.segment.resource()
+        ));
+    }
+    if singular.is_empty() || names::check_identifier("resource name", &singular).is_err() {
+        return Err(format!(
+            "cannot derive a resource name from `{}`; pass --resource",
+            spec.segment
+        ));
+    }
+    if let Some(f) = spec.fields.iter().find(|f| f.name.len() > MAX_FIELD_NAME) {
+        return Err(format!(
+            "field name `{}` is longer than {MAX_FIELD_NAME} characters",
+            f.name
+        ));
+    }
+    Ok(())
+}
+
+/// Builds the plan for `spec` in `project`.
+pub fn plan(spec: &ActionSpec, project: &Project) -> Result<Plan> {
+    let n = Names::new(spec);
+    let dir = project.app_dir.join(spec.segment.dir());
+    let zod4 = project.zod.unwrap_or(4) >= 4;
+    let dev_store = project.src_dir.join("lib/dev-store");
+    let mut plan = Plan::default();
+
+    let schema_path = dir.join("schema.ts");
+    plan.write(
+        &schema_path,
+        render(Template::ActionSchemaTs, &schema_context(spec, &n, zod4))?,
+    );
+    let actions_path = dir.join("actions.ts");
+    plan.write(
+        &actions_path,
+        render(
+            Template::ActionActionsTs,
+            &actions_context(spec, &n, zod4, project, &actions_path),
+        )?,
+    );
+    let data_path = dir.join("data.ts");
+    plan.write(
+        &data_path,
+        render(
+            Template::ActionDataTs,
+            &data_context(spec, &n, project, &data_path, &dev_store),
+        )?,
+    );
+    plan.write(
+        dev_store.with_extension("ts"),
+        render(Template::SharedDevStoreTs, &json!({}))?,
+    );
+
+    let form_file = format!("{}.tsx", n.form_component().to_kebab_case());
+    if spec.form {
+        plan.write(
+            dir.join(&form_file),
+            render(Template::ActionFormTsx, &form_context(spec, &n))?,
+        );
+    }
+    let optimistic = optimistic_component(spec, &n);
+    if let Some((component, file)) = &optimistic {
+        let context = optimistic_context(spec, &n, component, &form_file);
+        let template = if spec.op == Operation::Create {
+            Template::ActionOptimisticListTsx
+        } else {
+            Template::ActionOptimisticToggleTsx
+        };
+        plan.write(dir.join(file), render(template, &context)?);
+    }
+    if spec.page {
+        let page_path = dir.join("page.tsx");
+        let context = page_context(
+            spec,
+            &n,
+            project,
+            &page_path,
+            &form_file,
+            optimistic.as_ref(),
+        );
+        plan.write(&page_path, render(Template::ActionPageTsx, &context)?);
+    }
+
+    next_steps(spec, project, &mut plan);
+    Ok(plan)
+}
+
+/// The optimistic component's name and file, for the operations that have one.
+fn optimistic_component(spec: &ActionSpec, n: &Names) -> Option<(String, String)> {
+    if !spec.optimistic || !spec.op.supports_optimistic() {
+        return None;
+    }
+    let component = match spec.op {
+        Operation::Create => format!("Optimistic{}", n.plural.to_upper_camel_case()),
+        _ => format!(
+            "{}{}Toggle",
+            n.record,
+            spec.fields[0].name.to_upper_camel_case()
+        ),
+    };
+    let file = format!("{}.tsx", component.to_kebab_case());
+    Some((component, file))
+}
+
+fn schema_context(spec: &ActionSpec, n: &Names, zod4: bool) -> Value {
+    let has_fields = !spec.fields.is_empty();
+    let record_type = if has_fields {
+        format!(
+            "export type {} = {}Input & {{ id: string }};",
+            n.record, n.record
+        )
+    } else {
+        format!("export type {} = {{ id: string }};", n.record)
+    };
+    let schema_fields: Vec<String> = spec.fields.iter().map(|f| zod_field(f, zod4)).collect();
+    let values_fields: Vec<String> = spec
+        .fields
+        .iter()
+        .map(|f| format!("  {}?: {};", f.name, ts_type(&f.ty)))
+        .collect();
+    let read_fields: Vec<String> = spec.fields.iter().map(read_field).collect();
+    json!({
+        "has_fields": has_fields,
+        "needs_id": spec.op.needs_id(),
+        "schema": n.schema(),
+        "schema_fields": schema_fields.join("\n"),
+        "input_type": format!("{}Input", n.record),
+        "id_schema": format!("{}IdSchema", n.singular),
+        "singular_words": n.words,
+        "record_type": record_type,
+        "values_type": n.values_type(),
+        "values_fields": values_fields.join("\n"),
+        "state_type": n.state_type(),
+        "read_signature": layout::params(0, &format!("export function {}", n.read_fn()), &["formData: FormData".into()], &format!(": {} {{", n.values_type())),
+        "read_fields": read_fields.join("\n"),
+        "needs_text": spec.fields.iter().any(|f| f.ty != FieldType::Boolean),
+        "needs_numeric": spec.fields.iter().any(|f| f.ty.is_numeric()),
+    })
+}
+
+fn ts_type(ty: &FieldType) -> &'static str {
+    match ty {
+        FieldType::Number | FieldType::Integer => "number",
+        FieldType::Boolean => "boolean",
+        _ => "string",
+    }
+}
+
+fn read_field(f: &Field) -> String {
+    let name = layout::string(&f.name);
+    match f.ty {
+        FieldType::Boolean => format!("    {}: formData.get({name}) === \"on\",", f.name),
+        FieldType::Number | FieldType::Integer => layout::call(
+            4,
+            &format!("{}: ", f.name),
+            "numeric",
+            &[Arg::plain("formData"), Arg::plain(name)],
+            ",",
+        ),
+        _ => layout::call(
+            4,
+            &format!("{}: ", f.name),
+            "text",
+            &[Arg::plain("formData"), Arg::plain(name)],
+            ",",
+        ),
+    }
+}
+
+/// One property of the zod object, e.g. `  title: z.string({ error: "…" }).trim(),`.
+fn zod_field(f: &Field, zod4: bool) -> String {
+    let label = f.label();
+    let key = if zod4 { "error" } else { "message" };
+    let msg = |text: String| Arg::Object(vec![(key.to_string(), layout::string(&text))]);
+    let required = msg(format!("{label} is required."));
+    let call = |name: &str, args: Vec<Arg>| (name.to_string(), args);
+    let mut head = "z";
+    let mut calls = Vec::new();
+    let bounds_len = |calls: &mut Vec<(String, Vec<Arg>)>| {
+        if let Some(min) = f.min {
+            calls.push(call(
+                "min",
+                vec![
+                    Arg::plain(min.to_string()),
+                    msg(format!("{label} must be at least {min} characters.")),
+                ],
+            ));
+        }
+        if let Some(max) = f.max {
+            calls.push(call(
+                "max",
+                vec![
+                    Arg::plain(max.to_string()),
+                    msg(format!("{label} must be at most {max} characters.")),
+                ],
+            ));
+        }
+    };
+    match &f.ty {
+        FieldType::String | FieldType::Text => {
+            calls.push(call("string", vec![required]));
+            calls.push(call("trim", vec![]));
+            bounds_len(&mut calls);
+        }
+        FieldType::Email => {
+            let invalid = msg("Enter a valid email address.".into());
+            if zod4 {
+                calls.push(call("email", vec![invalid]));
+            } else {
+                calls.push(call("string", vec![required]));
+                calls.push(call("trim", vec![]));
+                calls.push(call("email", vec![invalid]));
+            }
+            bounds_len(&mut calls);
+        }
+        FieldType::Url => {
+            let invalid = msg("Enter a valid http or https URL.".into());
+            if zod4 {
+                // httpUrl() refuses javascript: and other schemes that would be unsafe in href.
+                calls.push(call("httpUrl", vec![invalid]));
+            } else {
+                calls.push(call("string", vec![required]));
+                calls.push(call("trim", vec![]));
+                calls.push(call("url", vec![invalid.clone()]));
+                calls.push(call("startsWith", vec![Arg::plain("\"http\""), invalid]));
+            }
+            bounds_len(&mut calls);
+        }
+        FieldType::Number | FieldType::Integer => {
+            let integer = f.ty == FieldType::Integer;
+            let what = if integer {
+                "a whole number"
+            } else {
+                "a number"
+            };
+            let invalid = msg(format!("{label} must be {what}."));
+            if zod4 && integer {
+                calls.push(call("int", vec![invalid]));
+            } else {
+                calls.push(call("number", vec![invalid.clone()]));
+                if integer {
+                    calls.push(call("int", vec![invalid]));
+                }
+            }
+            if let Some(min) = f.min {
+                calls.push(call(
+                    "min",
+                    vec![
+                        Arg::plain(min.to_string()),
+                        msg(format!("{label} must be at least {min}.")),
+                    ],
+                ));
+            }
+            if let Some(max) = f.max {
+                calls.push(call(
+                    "max",
+                    vec![
+                        Arg::plain(max.to_string()),
+                        msg(format!("{label} must be at most {max}.")),
+                    ],
+                ));
+            }
+        }
+        FieldType::Boolean => calls.push(call("boolean", vec![])),
+        FieldType::Date => {
+            let invalid = msg(format!("{label} must be a date."));
+            if zod4 {
+                head = "z.iso";
+                calls.push(call("date", vec![invalid]));
+            } else {
+                calls.push(call("string", vec![required]));
+                calls.push(call("date", vec![invalid]));
+            }
+        }
+        FieldType::Enum(values) => {
+            let list: Vec<String> = values.iter().map(|v| layout::string(v)).collect();
+            let article = if label.starts_with(['A', 'E', 'I', 'O', 'U']) {
+                "an"
+            } else {
+                "a"
+            };
+            calls.push(call(
+                "enum",
+                vec![
+                    Arg::plain(format!("[{}]", list.join(", "))),
+                    msg(format!("Choose {article} {}.", label.to_lowercase())),
+                ],
+            ));
+        }
+    }
+    if !f.required && f.ty != FieldType::Boolean {
+        calls.push(call("optional", vec![]));
+    }
+    layout::chain(2, &format!("{}: ", f.name), head, &calls, ",")
+}
+
+/// The lines that put the signed-in user's id in `userId`.
+fn session_lines(auth: AuthLib) -> &'static str {
+    match auth {
+        AuthLib::NextAuth => "  const session = await auth();\n  const userId = session?.user?.id;",
+        AuthLib::Clerk => "  const { userId } = await auth();",
+        AuthLib::Supabase => {
+            "  const supabase = await createClient();\n  const {\n    data: { user },\n  } = await supabase.auth.getUser();\n  const userId = user?.id;"
+        }
+        AuthLib::None => "  const userId = \"public\";",
+    }
+}
+
+fn auth_import(auth: AuthLib, project: &Project, from: &Path) -> Option<String> {
+    match auth {
+        AuthLib::NextAuth => Some(format!(
+            "import {{ auth }} from \"{}\";",
+            project.import_path(from, &auth_module(project))
+        )),
+        AuthLib::Clerk => Some("import { auth } from \"@clerk/nextjs/server\";".into()),
+        AuthLib::Supabase => Some(format!(
+            "import {{ createClient }} from \"{}\";",
+            project.import_path(from, &supabase_module(project))
+        )),
+        AuthLib::None => None,
+    }
+}
+
+fn auth_module(project: &Project) -> PathBuf {
+    project
+        .find_module(&["auth", "src/auth", "lib/auth", "src/lib/auth"])
+        .unwrap_or_else(|| project.src_dir.join("auth"))
+}
+
+fn supabase_module(project: &Project) -> PathBuf {
+    project
+        .find_module(&[
+            "utils/supabase/server",
+            "src/utils/supabase/server",
+            "lib/supabase/server",
+            "src/lib/supabase/server",
+        ])
+        .unwrap_or_else(|| project.src_dir.join("utils/supabase/server"))
+}
+
+/// Groups import lines the usual way: packages, then the project's own modules, then
+/// siblings, separated by blank lines.
+fn import_block(groups: &[Vec<String>]) -> String {
+    groups
+        .iter()
+        .filter(|g| !g.is_empty())
+        .map(|g| g.join("\n"))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn actions_context(
+    spec: &ActionSpec,
+    n: &Names,
+    zod4: bool,
+    project: &Project,
+    path: &Path,
+) -> Value {
+    let has_fields = !spec.fields.is_empty();
+    let (revalidate, redirect) = after_calls(spec);
+
+    let mut packages = Vec::new();
+    if revalidate.is_some() {
+        packages.push("import { revalidatePath } from \"next/cache\";".to_string());
+    }
+    if redirect.is_some() {
+        packages.push("import { redirect } from \"next/navigation\";".to_string());
+    }
+    if has_fields && zod4 {
+        packages.push("import * as z from \"zod\";".to_string());
+    }
+    let own: Vec<String> = match auth_import(spec.auth, project, path) {
+        Some(line) if spec.auth == AuthLib::Clerk => {
+            packages.insert(0, line);
+            Vec::new()
+        }
+        Some(line) => vec![line],
+        None => Vec::new(),
+    };
+    let mut schema_names = Vec::new();
+    if spec.op.needs_id() {
+        schema_names.push(format!("{}IdSchema", n.singular));
+    }
+    if has_fields {
+        schema_names.push(n.read_fn());
+        schema_names.push(n.schema());
+    }
+    schema_names.push(format!("type {}", n.state_type()));
+    let siblings = vec![
+        "import * as data from \"./data\";".to_string(),
+        layout::import(&schema_names, "./schema"),
+    ];
+
+    let mut params = Vec::new();
+    if spec.op.needs_id() {
+        params.push(format!("{}Id: string", n.singular));
+    }
+    if has_fields {
+        params.push(format!("_prevState: {}", n.state_type()));
+        params.push("formData: FormData".to_string());
+    }
+    let signature = layout::params(
+        0,
+        &format!("export async function {}", spec.name),
+        &params,
+        &format!(": Promise<{}> {{", n.state_type()),
+    );
+
+    let auth_check = if spec.auth == AuthLib::None {
+        "  // Public action (generated with --auth none): anyone who can reach this\n  // site can call it, and every visitor shares the same records.\n  const userId = \"public\";".to_string()
+    } else {
+        format!(
+            "  // Server Actions are public POST endpoints: check the session in each one.\n{}\n  if (!userId) {{\n    return {{ status: \"error\", message: \"You must be signed in.\" }};\n  }}",
+            session_lines(spec.auth)
+        )
+    };
+
+    let (failed, success) = match spec.op {
+        Operation::Create => ("create", "created"),
+        Operation::Update => ("save", "saved"),
+        Operation::Delete => ("delete", "deleted"),
+        Operation::Toggle => ("update", "updated"),
+    };
+    json!({
+        "imports": import_block(&[packages, own, siblings]),
+        "signature": signature,
+        "auth_check": auth_check,
+        "needs_id": spec.op.needs_id(),
+        "id_schema": format!("{}IdSchema", n.singular),
+        "id_param": format!("{}Id", n.singular),
+        "not_found": format!("{} not found.", n.capitalized()),
+        "has_fields": has_fields,
+        "read_fn": n.read_fn(),
+        "schema": n.schema(),
+        "field_errors": if zod4 { "z.flattenError(parsed.error).fieldErrors" } else { "parsed.error.flatten().fieldErrors" },
+        "is_create": spec.op == Operation::Create,
+        "is_delete": spec.op == Operation::Delete,
+        "name": spec.name,
+        "save_failed": format!("Could not {failed} the {}. Please try again.", n.words),
+        "revalidate": revalidate.unwrap_or_default(),
+        "redirect": redirect.unwrap_or_default(),
+        "success_message": format!("{} {success}.", n.capitalized()),
+    })
+}
+
+/// The `revalidatePath(...)` and `redirect(...)` lines the after-success mode needs.
+fn after_calls(spec: &ActionSpec) -> (Option<String>, Option<String>) {
+    let url = spec.segment.url_path();
+    let pattern_args = |path: &str| {
+        let mut args = vec![Arg::plain(layout::string(path))];
+        if path.contains('[') {
+            args.push(Arg::plain("\"page\""));
+        }
+        args
+    };
+    match &spec.after {
+        After::Revalidate => (
+            Some(layout::call(
+                2,
+                "",
+                "revalidatePath",
+                &pattern_args(&url),
+                ";",
+            )),
+            None,
+        ),
+        After::Redirect(target) => (
+            Some(layout::call(
+                2,
+                "",
+                "revalidatePath",
+                &pattern_args(target),
+                ";",
+            )),
+            Some(layout::call(
+                2,
+                "",
+                "redirect",
+                &[Arg::plain(layout::string(target))],
+                ";",
+            )),
+        ),
+        After::Stay => (None, None),
+    }
+}
+
+fn data_context(
+    spec: &ActionSpec,
+    n: &Names,
+    project: &Project,
+    path: &Path,
+    dev_store: &Path,
+) -> Value {
+    let has_fields = !spec.fields.is_empty();
+    let types = if has_fields {
+        vec![n.record.clone(), format!("{}Input", n.record)]
+    } else {
+        vec![n.record.clone()]
+    };
+    let schema_import = format!("import type {{ {} }} from \"./schema\";", types.join(", "));
+    let sig = |name: &str, params: &[&str], ret: &str| {
+        let params: Vec<String> = params.iter().map(|p| p.to_string()).collect();
+        layout::params(
+            0,
+            &format!("export async function {name}"),
+            &params,
+            &format!(": Promise<{ret}> {{"),
+        )
+    };
+    let input = format!("input: {}Input", n.record);
+    let partial = format!("input: Partial<{}Input>", n.record);
+    let mut to_record = vec!["    id: row.id,".to_string()];
+    to_record.extend(
+        spec.fields
+            .iter()
+            .map(|f| format!("    {}: row.{},", f.name, f.name)),
+    );
+    json!({
+        "is_create": spec.op == Operation::Create,
+        "is_update": matches!(spec.op, Operation::Update | Operation::Toggle),
+        "is_delete": spec.op == Operation::Delete,
+        "dev_store_import": project.import_path(path, dev_store),
+        "dev_store_path": dev_store.with_extension("ts").to_string_lossy().replace('\\', "/"),
+        "schema_import": schema_import,
+        "collection": n.collection,
+        "record": n.record,
+        "list_signature": sig("list", &["ownerId: string"], &format!("{}[]", n.record)),
+        "find_signature": sig("find", &["ownerId: string", "id: string"], &format!("{} | undefined", n.record)),
+        "insert_signature": sig("insert", &["ownerId: string", &input], &n.record),
+        "update_signature": sig("update", &["ownerId: string", "id: string", &partial], "boolean"),
+        "to_record_fields": to_record.join("\n"),
+    })
+}
+
+/// The JSX of one field: label, control and error, inside a `<div>` at `indent`.
+fn field_jsx(f: &Field, indent: usize) -> String {
+    let i = indent + 2;
+    let control_id = format!("{{`${{id}}-{}`}}", f.name);
+    let error_id = format!("{{`${{id}}-{}-error`}}", f.name);
+    let label = layout::jsx_text(i, "label", &[format!("htmlFor={control_id}")], &f.label());
+    let mut attrs = vec![
+        format!("id={control_id}"),
+        format!("name={}", layout::string(&f.name)),
+    ];
+    match &f.ty {
+        FieldType::Email => attrs.push("type=\"email\"".into()),
+        FieldType::Url => attrs.push("type=\"url\"".into()),
+        FieldType::Number => {
+            attrs.extend(["type=\"number\"".to_string(), "step=\"any\"".to_string()])
+        }
+        FieldType::Integer => attrs.extend(["type=\"number\"".to_string(), "step={1}".to_string()]),
+        FieldType::Date => attrs.push("type=\"date\"".into()),
+        FieldType::Boolean => attrs.push("type=\"checkbox\"".into()),
+        _ => {}
+    }
+    if f.required && f.ty != FieldType::Boolean {
+        attrs.push("required".into());
+    }
+    let (lo, hi) = if f.ty.is_numeric() {
+        ("min", "max")
+    } else {
+        ("minLength", "maxLength")
+    };
+    if let Some(min) = f.min {
+        attrs.push(format!("{lo}={{{min}}}"));
+    }
+    if let Some(max) = f.max {
+        attrs.push(format!("{hi}={{{max}}}"));
+    }
+    match &f.ty {
+        FieldType::Boolean => attrs.push(format!("defaultChecked={{values.{}}}", f.name)),
+        // React does not re-apply a changed defaultValue to a mounted <select>, so the
+        // key remounts it with the echoed value after a failed submit.
+        FieldType::Enum(_) => {
+            attrs.push(format!("key={{values.{}}}", f.name));
+            attrs.push(format!("defaultValue={{values.{} ?? \"\"}}", f.name));
+        }
+        _ => attrs.push(format!("defaultValue={{values.{}}}", f.name)),
+    }
+    attrs.push(format!(
+        "aria-invalid={{Boolean(state.fieldErrors?.{})}}",
+        f.name
+    ));
+    attrs.push(format!("aria-describedby={error_id}"));
+    let control = match &f.ty {
+        FieldType::Text => layout::jsx_empty(i, "textarea", &{
+            let mut a = attrs.clone();
+            a.insert(2, "rows={5}".into());
+            a
+        }),
+        FieldType::Enum(values) => {
+            let mut options = vec![layout::jsx_text(
+                i + 2,
+                "option",
+                &[if f.required {
+                    "value=\"\" disabled".to_string()
+                } else {
+                    "value=\"\"".to_string()
+                }],
+                if f.required { "Choose…" } else { "None" },
+            )];
+            for v in values {
+                let text = Field {
+                    name: v.to_lower_camel_case(),
+                    ty: FieldType::String,
+                    required: true,
+                    min: None,
+                    max: None,
+                }
+                .label();
+                options.push(layout::jsx_text(
+                    i + 2,
+                    "option",
+                    &[format!("value={}", layout::string(v))],
+                    &text,
+                ));
+            }
+            layout::jsx_block(i, "select", &attrs, &options.join("\n"))
+        }
+        _ => layout::jsx_empty(i, "input", &attrs),
+    };
+    let error = layout::jsx_empty(
+        i,
+        "FieldError",
+        &[
+            format!("id={error_id}"),
+            format!("errors={{state.fieldErrors?.{}}}", f.name),
+        ],
+    );
+    let pad = " ".repeat(indent);
+    let inner = if f.ty == FieldType::Boolean {
+        [control, label, error]
+    } else {
+        [label, control, error]
+    };
+    format!("{pad}<div>\n{}\n{pad}</div>", inner.join("\n"))
+}
+
+fn form_context(spec: &ActionSpec, n: &Names) -> Value {
+    let has_fields = !spec.fields.is_empty();
+    let mut types = vec![n.state_type()];
+    let (props_type, props, action_expr, values_line) = match spec.op {
+        Operation::Create => {
+            types.push(n.values_type());
+            (
+                None,
+                String::new(),
+                spec.name.clone(),
+                format!(
+                    "  const values: {} = state.values ?? {{}};",
+                    n.values_type()
+                ),
+            )
+        }
+        Operation::Update | Operation::Toggle => {
+            types.push(n.record.clone());
+            (
+                Some(format!("type Props = {{ {}: {} }};", n.singular, n.record)),
+                format!("{{ {} }}: Props", n.singular),
+                format!("{}.bind(null, {}.id)", spec.name, n.singular),
+                format!("  const values = state.values ?? {};", n.singular),
+            )
+        }
+        Operation::Delete => (
+            Some(format!("type Props = {{ {}Id: string }};", n.singular)),
+            format!("{{ {}Id }}: Props", n.singular),
+            format!("{}.bind(null, {}Id)", spec.name, n.singular),
+            String::new(),
+        ),
+    };
+    types.sort();
+    let fields: Vec<String> = spec.fields.iter().map(|f| field_jsx(f, 6)).collect();
+    let (submit, pending) = match spec.op {
+        Operation::Create => (format!("Create {}", n.words), "Creating…".to_string()),
+        Operation::Update => (format!("Save {}", n.words), "Saving…".to_string()),
+        Operation::Delete => (format!("Delete {}", n.words), "Deleting…".to_string()),
+        Operation::Toggle => ("Save".to_string(), "Saving…".to_string()),
+    };
+    let use_action_state = layout::call(
+        2,
+        "const [state, formAction] = ",
+        "useActionState",
+        &[Arg::plain(action_expr), Arg::plain("initialState")],
+        ";",
+    );
+    let fields_jsx = fields.join("\n");
+    json!({
+        "name": spec.name,
+        "react_import": if has_fields { "import { useActionState, useId } from \"react\";" } else { "import { useActionState } from \"react\";" },
+        "schema_import": layout::import_type(&types, "./schema"),
+        "state_type": n.state_type(),
+        "props_type": props_type.unwrap_or_default(),
+        "component": n.form_component(),
+        "props": props,
+        "use_action_state": use_action_state,
+        "has_fields": has_fields,
+        "values_line": values_line,
+        "fields_jsx": fields_jsx,
+        "submit_label": submit,
+        "pending_label": pending,
+    })
+}
+
+fn optimistic_context(spec: &ActionSpec, n: &Names, component: &str, form_file: &str) -> Value {
+    let display = spec
+        .fields
+        .iter()
+        .find(|f| !matches!(f.ty, FieldType::Boolean))
+        .map(|f| format!("{{item.{}}}", f.name))
+        .unwrap_or_else(|| "{item.id}".to_string());
+    let fields: Vec<String> = spec.fields.iter().map(|f| field_jsx(f, 8)).collect();
+    let mut types = vec![n.record.clone(), n.state_type(), n.values_type()];
+    types.sort();
+    let mut schema_names = vec![n.read_fn()];
+    schema_names.extend(types.iter().map(|t| format!("type {t}")));
+    let field = spec
+        .fields
+        .first()
+        .map(|f| f.name.clone())
+        .unwrap_or_default();
+    json!({
+        "name": spec.name,
+        "schema_import": layout::import(&schema_names, "./schema"),
+        "values_type": n.values_type(),
+        "state_type": n.state_type(),
+        "singular_words": n.words,
+        "form_file": form_file,
+        "component": component,
+        "plural": n.plural,
+        "record": n.record,
+        "read_fn": n.read_fn(),
+        "display": display,
+        "fields_jsx": fields.join("\n"),
+        "has_fields": !spec.fields.is_empty(),
+        "field": field,
+        "label": spec.fields.first().map(Field::label).unwrap_or_default(),
+    })
+}
+
+fn page_context(
+    spec: &ActionSpec,
+    n: &Names,
+    project: &Project,
+    path: &Path,
+    form_file: &str,
+    optimistic: Option<&(String, String)>,
+) -> Value {
+    let lists = matches!(spec.op, Operation::Create | Operation::Toggle);
+    let mut packages = Vec::new();
+    if !lists {
+        packages.push("import { notFound } from \"next/navigation\";".to_string());
+    }
+    let mut own = Vec::new();
+    match auth_import(spec.auth, project, path) {
+        Some(line) if spec.auth == AuthLib::Clerk => packages.push(line),
+        Some(line) => own.push(line),
+        None => {}
+    }
+    let mut siblings = vec!["import * as data from \"./data\";".to_string()];
+    let component_import = |name: &str, file: &str| {
+        format!(
+            "import {{ {name} }} from \"./{}\";",
+            file.trim_end_matches(".tsx")
+        )
+    };
+    if spec.form && !(spec.op == Operation::Toggle && optimistic.is_some()) {
+        siblings.push(component_import(&n.form_component(), form_file));
+    }
+    if let Some((component, file)) = optimistic {
+        siblings.push(component_import(component, file));
+    }
+    siblings.sort();
+
+    let params = spec.segment.params();
+    let page = format!("{}Page", n.action_upper);
+    let signature = if params.is_empty() {
+        format!("export default async function {page}() {{")
+    } else {
+        let fields: Vec<String> = params.iter().map(|(p, _)| format!("{p}: string")).collect();
+        format!(
+            "export default async function {page}({{\n  params,\n}}: {{\n  params: Promise<{{ {} }}>;\n}}) {{",
+            fields.join("; ")
+        )
+    };
+    let param_names: Vec<&str> = params.iter().map(|(p, _)| *p).collect();
+    let id_param = spec.segment.last_param().unwrap_or("id");
+    let signed_in = spec.auth != AuthLib::None;
+    let list_expr = if signed_in {
+        "userId ? await data.list(userId) : []".to_string()
+    } else {
+        "await data.list(userId)".to_string()
+    };
+    let find_expr = if signed_in {
+        format!("userId ? await data.find(userId, {id_param}) : undefined")
+    } else {
+        format!("await data.find(userId, {id_param})")
+    };
+    let title = n.plural.to_kebab_case().replace('-', " ");
+    let title = {
+        let mut c = title.chars();
+        c.next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
+    };
+    let (heading, body) = match spec.op {
+        Operation::Create => {
+            let mut body = Vec::new();
+            if let Some((component, _)) = optimistic {
+                body.push(format!(
+                    "      <{component} {}={{{}}} />",
+                    n.plural, n.plural
+                ));
+            } else {
+                body.push(list_jsx(
+                    n,
+                    &format!("{{{}.{}}}", n.singular, display_field(spec)),
+                ));
+            }
+            if spec.form {
+                body.push(format!(
+                    "      <h2>New {}</h2>\n      <{} />",
+                    n.words,
+                    n.form_component()
+                ));
+            }
+            (title, body.join("\n"))
+        }
+        Operation::Toggle => {
+            let field = &spec.fields[0].name;
+            let item = match optimistic {
+                Some((component, _)) => format!(
+                    "<{component} id={{{s}.id}} {field}={{{s}.{field}}} />",
+                    s = n.singular
+                ),
+                None if spec.form => {
+                    format!("<{} {s}={{{s}}} />", n.form_component(), s = n.singular)
+                }
+                None => format!("{{String({}.{field})}}", n.singular),
+            };
+            (title, list_jsx(n, &item))
+        }
+        Operation::Update => (
+            format!("Edit {}", n.words),
+            if spec.form {
+                format!(
+                    "      <{} {s}={{{s}}} />",
+                    n.form_component(),
+                    s = n.singular
+                )
+            } else {
+                String::new()
+            },
+        ),
+        Operation::Delete => (
+            format!("Delete {}", n.words),
+            if spec.form {
+                format!(
+                    "      <p>This cannot be undone.</p>\n      <{} {s}Id={{{s}.id}} />",
+                    n.form_component(),
+                    s = n.singular
+                )
+            } else {
+                "      <p>This cannot be undone.</p>".to_string()
+            },
+        ),
+    };
+    json!({
+        "imports": import_block(&[packages, own, siblings]),
+        "signature": signature,
+        "param_names": param_names.join(", "),
+        "session": session_lines(spec.auth),
+        "lists": lists,
+        "plural": n.plural,
+        "singular": n.singular,
+        "list_expr": list_expr,
+        "find_expr": find_expr,
+        "heading": heading,
+        "body": body,
+    })
+}
+
+fn display_field(spec: &ActionSpec) -> String {
+    spec.fields
+        .iter()
+        .find(|f| f.ty != FieldType::Boolean)
+        .map(|f| f.name.clone())
+        .unwrap_or_else(|| "id".into())
+}
+
+/// `<ul>` of the records with `item` (JSX) inside each `<li>`.
+fn list_jsx(n: &Names, item: &str) -> String {
+    let li = layout::jsx_text(10, "li", &[format!("key={{{}.id}}", n.singular)], item);
+    format!(
+        "      <ul>\n        {{{}.map(({}) => (\n{li}\n        ))}}\n      </ul>",
+        n.plural, n.singular
+    )
+}
+
+fn next_steps(spec: &ActionSpec, project: &Project, plan: &mut Plan) {
+    let missing: Vec<&str> = ["zod", "server-only"]
+        .into_iter()
+        .filter(|p| !project.has_dependency(p))
+        .collect();
+    if !missing.is_empty() {
+        plan.next_steps.push(format!(
+            "Install what the generated code imports: {}",
+            project.package_manager.add_command(&missing)
+        ));
+    }
+    match spec.auth {
+        AuthLib::NextAuth
+            if project
+                .find_module(&["auth", "src/auth", "lib/auth", "src/lib/auth"])
+                .is_none() =>
+        {
+            plan.next_steps.push(format!(
+                "Create {}.ts exporting `auth` (Auth.js v5: `export const {{ handlers, signIn, signOut, auth }} = NextAuth({{...}})`)",
+                auth_module(project).display()
+            ));
+        }
+        AuthLib::Supabase
+            if project
+                .find_module(&[
+                    "utils/supabase/server",
+                    "src/utils/supabase/server",
+                    "lib/supabase/server",
+                    "src/lib/supabase/server",
+                ])
+                .is_none() =>
+        {
+            plan.next_steps.push(format!(
+                "Create {}.ts with `createClient()` from Supabase's server-side auth guide for Next.js",
+                supabase_module(project).display()
+            ));
+        }
+        AuthLib::None => plan.warnings.push(format!(
+            "--auth none: `{}` is public; anyone who can reach the site can call it",
+            spec.name
+        )),
+        _ => {}
+    }
+    if project.data != DataLayer::None {
+        let which = if project.data == DataLayer::Prisma {
+            "Prisma"
+        } else {
+            "Drizzle"
+        };
+        plan.next_steps.push(format!(
+            "{which} is installed: replace the development-store calls in {}/data.ts with {which} queries that keep the ownerId scoping",
+            project.app_dir.join(spec.segment.dir()).display()
+        ));
+    }
+    if spec.optimistic && spec.op.supports_optimistic() && spec.after == After::Stay {
+        plan.warnings.push("--after stay does not refresh the list, so the optimistic item disappears once the action finishes".into());
+    }
+    let gitignore = std::fs::read_to_string(project.root.join(".gitignore")).unwrap_or_default();
+    if !gitignore
+        .lines()
+        .any(|l| matches!(l.trim(), ".data" | ".data/" | "/.data" | "/.data/"))
+    {
+        plan.next_steps.push(
+            "Add `.data/` to .gitignore: the development store keeps its JSON files there".into(),
+        );
+    }
+    if spec.page {
+        plan.next_steps.push(format!(
+            "Open {} in the browser (`next dev`)",
+            spec.segment.url_path()
+        ));
+    }
+}

@@ -1,0 +1,297 @@
+//! Line layout for the few constructs whose width depends on user-chosen names. Each
+//! function follows the rule prettier (default options: 80 columns, 2 spaces, double
+//! quotes, trailing commas) applies to that construct, so generated files need no
+//! formatting pass. Everything else is fixed text in the templates. The e2e suite checks
+//! the result with prettier itself.
+
+const WIDTH: usize = 80;
+
+fn pad(indent: usize) -> String {
+    " ".repeat(indent)
+}
+
+fn fits(indent: usize, text: &str) -> bool {
+    !text.contains('\n') && indent + text.chars().count() <= WIDTH
+}
+
+/// A call argument. Objects are written `{ key: value }` and can be hugged when last.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    Plain(String),
+    Object(Vec<(String, String)>),
+}
+
+impl Arg {
+    pub fn plain(s: impl Into<String>) -> Arg {
+        Arg::Plain(s.into())
+    }
+
+    fn flat(&self) -> String {
+        match self {
+            Arg::Plain(s) => s.clone(),
+            Arg::Object(props) if props.is_empty() => "{}".into(),
+            Arg::Object(props) => {
+                let inner: Vec<String> = props.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+                format!("{{ {} }}", inner.join(", "))
+            }
+        }
+    }
+
+    /// The argument printed across lines at `indent` (only objects can break).
+    fn broken(&self, indent: usize) -> String {
+        match self {
+            Arg::Object(props) if !props.is_empty() => {
+                let mut out = String::from("{\n");
+                for (k, v) in props {
+                    out.push_str(&format!("{}{k}: {v},\n", pad(indent + 2)));
+                }
+                out.push_str(&pad(indent));
+                out.push('}');
+                out
+            }
+            other => other.flat(),
+        }
+    }
+}
+
+/// `callee(args)suffix` starting at column `indent` (the caller has already written
+/// `prefix` on this line, which counts toward the width). Prettier's order: everything on
+/// one line; else hug a last object argument; else one argument per line.
+pub fn call(indent: usize, prefix: &str, callee: &str, args: &[Arg], suffix: &str) -> String {
+    let flat_args: Vec<String> = args.iter().map(Arg::flat).collect();
+    let flat = format!("{prefix}{callee}({}){suffix}", flat_args.join(", "));
+    if fits(indent, &flat) {
+        return format!("{}{flat}", pad(indent));
+    }
+    if let Some((Arg::Object(props), rest)) = args.split_last() {
+        if !props.is_empty() {
+            let head: Vec<String> = rest.iter().map(Arg::flat).collect();
+            let sep = if head.is_empty() { "" } else { ", " };
+            let first = format!("{prefix}{callee}({}{sep}{{", head.join(", "));
+            if fits(indent, &first) {
+                let hugged = args.last().expect("split_last").broken(indent);
+                return format!(
+                    "{}{prefix}{callee}({}{sep}{hugged}){suffix}",
+                    pad(indent),
+                    head.join(", ")
+                );
+            }
+        }
+    }
+    let mut out = format!("{}{prefix}{callee}(\n", pad(indent));
+    for arg in args {
+        out.push_str(&format!("{}{},\n", pad(indent + 2), arg.broken(indent + 2)));
+    }
+    out.push_str(&format!("{}){suffix}", pad(indent)));
+    out
+}
+
+/// A member chain such as `z.string().trim().min(1)`: `head` is the first group (`z`,
+/// `z.coerce`), `calls` the `.name(args)` links. Prettier keeps a chain of at most two
+/// calls together (breaking inside the last call's arguments if needed); a longer chain
+/// goes on one line when it fits, else one call per line.
+pub fn chain(
+    indent: usize,
+    prefix: &str,
+    head: &str,
+    calls: &[(String, Vec<Arg>)],
+    suffix: &str,
+) -> String {
+    let link = |(name, args): &(String, Vec<Arg>)| {
+        let flat: Vec<String> = args.iter().map(Arg::flat).collect();
+        format!(".{name}({})", flat.join(", "))
+    };
+    let one_line = format!(
+        "{prefix}{head}{}{suffix}",
+        calls.iter().map(link).collect::<String>()
+    );
+    if fits(indent, &one_line) {
+        return format!("{}{one_line}", pad(indent));
+    }
+    if calls.len() <= 2 {
+        // Only the last call breaks; earlier links stay on the first line.
+        let (last, rest) = calls.split_last().expect("a chain has calls");
+        let before = format!(
+            "{prefix}{head}{}",
+            rest.iter().map(link).collect::<String>()
+        );
+        return call(indent, "", &format!("{before}.{}", last.0), &last.1, suffix);
+    }
+    let mut out = format!("{}{prefix}{head}\n", pad(indent));
+    for (i, c) in calls.iter().enumerate() {
+        let end = if i + 1 == calls.len() { suffix } else { "" };
+        let line = call(indent + 2, "", &format!(".{}", c.0), &c.1, end);
+        out.push_str(&line);
+        if i + 1 < calls.len() {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `import { a, type B } from "module";`, broken one name per line when too long.
+pub fn import(names: &[String], from: &str) -> String {
+    import_with("import", names, from)
+}
+
+/// `import type { A, B } from "module";`, broken like [`import`].
+pub fn import_type(names: &[String], from: &str) -> String {
+    import_with("import type", names, from)
+}
+
+fn import_with(keyword: &str, names: &[String], from: &str) -> String {
+    let flat = format!("{keyword} {{ {} }} from \"{from}\";", names.join(", "));
+    if fits(0, &flat) {
+        return flat;
+    }
+    let mut out = format!("{keyword} {{\n");
+    for name in names {
+        out.push_str(&format!("  {name},\n"));
+    }
+    out.push_str(&format!("}} from \"{from}\";"));
+    out
+}
+
+/// A function or arrow signature: `prefix(params)suffix`, params one per line (with a
+/// trailing comma) when the line is too long.
+pub fn params(indent: usize, prefix: &str, params: &[String], suffix: &str) -> String {
+    let args: Vec<Arg> = params.iter().map(Arg::plain).collect();
+    call(indent, "", prefix, &args, suffix)
+}
+
+/// A JSX element without children: `<tag a b />`, one attribute per line when too long.
+pub fn jsx_empty(indent: usize, tag: &str, attrs: &[String]) -> String {
+    let flat = format!("<{tag} {} />", attrs.join(" "));
+    if fits(indent, &flat) {
+        return format!("{}{flat}", pad(indent));
+    }
+    let mut out = format!("{}<{tag}\n", pad(indent));
+    for attr in attrs {
+        out.push_str(&format!("{}{attr}\n", pad(indent + 2)));
+    }
+    out.push_str(&format!("{}/>", pad(indent)));
+    out
+}
+
+/// A JSX element whose only child is text or one `{expression}`.
+pub fn jsx_text(indent: usize, tag: &str, attrs: &[String], child: &str) -> String {
+    let open = if attrs.is_empty() {
+        format!("<{tag}>")
+    } else {
+        format!("<{tag} {}>", attrs.join(" "))
+    };
+    let flat = format!("{open}{child}</{tag}>");
+    if fits(indent, &flat) {
+        return format!("{}{flat}", pad(indent));
+    }
+    let open = if fits(indent, &open) {
+        format!("{}{open}", pad(indent))
+    } else {
+        let mut o = format!("{}<{tag}\n", pad(indent));
+        for attr in attrs {
+            o.push_str(&format!("{}{attr}\n", pad(indent + 2)));
+        }
+        o.push_str(&format!("{}>", pad(indent)));
+        o
+    };
+    format!(
+        "{open}\n{}{child}\n{}</{tag}>",
+        pad(indent + 2),
+        pad(indent)
+    )
+}
+
+/// A JSX element with element children, laid out by the caller.
+pub fn jsx_block(indent: usize, tag: &str, attrs: &[String], children: &str) -> String {
+    let open = if attrs.is_empty() {
+        format!("<{tag}>")
+    } else {
+        format!("<{tag} {}>", attrs.join(" "))
+    };
+    let open = if fits(indent, &open) {
+        format!("{}{open}", pad(indent))
+    } else {
+        let mut o = format!("{}<{tag}\n", pad(indent));
+        for attr in attrs {
+            o.push_str(&format!("{}{attr}\n", pad(indent + 2)));
+        }
+        o.push_str(&format!("{}>", pad(indent)));
+        o
+    };
+    format!("{open}\n{children}\n{}</{tag}>", pad(indent))
+}
+
+/// A JavaScript string literal with prettier's quote choice (double unless that needs
+/// more escapes).
+pub fn string(s: &str) -> String {
+    if s.contains('"') && !s.contains('\'') {
+        format!("'{}'", s.replace('\\', "\\\\"))
+    } else {
+        format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obj(k: &str, v: &str) -> Arg {
+        Arg::Object(vec![(k.into(), v.into())])
+    }
+
+    #[test]
+    fn chains_follow_prettier() {
+        let calls = vec![
+            ("string".to_string(), vec![]),
+            ("trim".to_string(), vec![]),
+            (
+                "min".to_string(),
+                vec![Arg::plain("1"), obj("error", "\"Body is required.\"")],
+            ),
+        ];
+        assert_eq!(
+            chain(2, "body: ", "z", &calls, ","),
+            "  body: z.string().trim().min(1, { error: \"Body is required.\" }),"
+        );
+        let mut long = calls.clone();
+        long.push((
+            "max".into(),
+            vec![
+                Arg::plain("200"),
+                obj("error", "\"Title must be at most 200 characters.\""),
+            ],
+        ));
+        assert_eq!(
+            chain(2, "title: ", "z", &long, ","),
+            "  title: z\n    .string()\n    .trim()\n    .min(1, { error: \"Body is required.\" })\n    .max(200, { error: \"Title must be at most 200 characters.\" }),"
+        );
+        let en = vec![(
+            "enum".to_string(),
+            vec![
+                Arg::plain("[\"draft\", \"published\", \"archived\"]"),
+                obj("error", "\"Choose a status.\""),
+            ],
+        )];
+        assert_eq!(
+            chain(2, "status: ", "z", &en, ","),
+            "  status: z.enum([\"draft\", \"published\", \"archived\"], {\n    error: \"Choose a status.\",\n  }),"
+        );
+    }
+
+    #[test]
+    fn jsx_breaks_attributes() {
+        assert_eq!(jsx_empty(0, "a", &["b".into()]), "<a b />");
+        let long: Vec<String> = (0..10).map(|i| format!("attribute{i}")).collect();
+        assert!(jsx_empty(4, "input", &long).ends_with("\n    />"));
+        assert_eq!(
+            jsx_text(0, "label", &["htmlFor=\"x\"".into()], "X"),
+            "<label htmlFor=\"x\">X</label>"
+        );
+    }
+
+    #[test]
+    fn strings_pick_quotes() {
+        assert_eq!(string("plain"), "\"plain\"");
+        assert_eq!(string("say \"hi\""), "'say \"hi\"'");
+    }
+}

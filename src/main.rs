@@ -1,0 +1,142 @@
+//! `scaffold`: writes correct, idiomatic Next.js 15 code for mutations.
+
+mod ask;
+mod cli;
+mod generate;
+mod plan;
+mod project;
+mod spec;
+mod syntax;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+use clap::{CommandFactory, Parser};
+
+use crate::ask::{Gathered, Mode};
+use crate::cli::{Cli, Command, New};
+use crate::plan::{Options, Plan};
+use crate::project::Project;
+
+fn main() -> ExitCode {
+    // A bug must not look like a crash dump: one line, and where to report it.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!(
+            "error: internal error in scaffold ({info}); please report this with the command you ran"
+        );
+    }));
+    let cli = Cli::parse(); // usage errors exit with 2
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            let mut chain = err.chain();
+            eprintln!(
+                "error: {}",
+                chain.next().map(ToString::to_string).unwrap_or_default()
+            );
+            for cause in chain {
+                eprintln!("  {cause}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(mut cli: Cli) -> Result<ExitCode> {
+    let command = std::mem::replace(
+        &mut cli.command,
+        Command::Completions {
+            shell: clap_complete::Shell::Bash,
+        },
+    );
+    match command {
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "scaffold",
+                &mut std::io::stdout(),
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New(New::Action(args)) => {
+            let start = cli.cwd.clone().unwrap_or_else(|| PathBuf::from("."));
+            let project = Project::discover(&start)?;
+            for warning in &project.warnings {
+                eprintln!("warning: {warning}");
+            }
+            let mut terminal = ask::Terminal;
+            let mode = if cli.yes {
+                Mode::Defaults
+            } else if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && !cli.json
+            {
+                Mode::Ask(&mut terminal)
+            } else {
+                Mode::Refuse
+            };
+            match ask::gather_action(args, &project, mode)? {
+                Gathered::UseRoute {
+                    caller,
+                    why,
+                    command,
+                } => {
+                    if cli.json {
+                        let value = serde_json::json!({
+                            "command": "new action",
+                            "verdict": "use-route",
+                            "caller": format!("{caller:?}"),
+                            "why": why,
+                            "suggested_command": command,
+                            "files": [],
+                        });
+                        println!("{}", serde_json::to_string_pretty(&value)?);
+                    } else {
+                        println!("{why}\n\nWrite an API route instead:\n  {command}");
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                Gathered::Action(spec) => {
+                    let plan = generate::action::plan(&spec, &project)?;
+                    finish("new action", &project, plan, &cli)
+                }
+            }
+        }
+    }
+}
+
+/// Checks, applies and reports a plan: the same path for every command.
+fn finish(command: &str, project: &Project, plan: Plan, cli: &Cli) -> Result<ExitCode> {
+    for op in &plan.ops {
+        if let plan::Change::Write(contents) = &op.change {
+            if let Err(why) = syntax::check(&op.path, contents) {
+                bail!(
+                    "internal error: generated {} does not parse ({why}); nothing was written",
+                    op.path.display()
+                );
+            }
+        }
+    }
+    let options = Options {
+        force: cli.force,
+        dry_run: cli.dry_run,
+    };
+    let outcomes = plan::apply(&project.root, &plan, options)?;
+    if cli.json {
+        plan::print_json(command, &plan, &outcomes, cli.dry_run)?;
+    } else {
+        plan::print_human(&plan, &outcomes, cli.dry_run)?;
+    }
+    let conflicts = outcomes
+        .iter()
+        .filter(|o| o.status == plan::Status::Conflict)
+        .count();
+    if cli.dry_run && conflicts > 0 {
+        eprintln!(
+            "error: {conflicts} file(s) exist with other contents; a real run would refuse without --force"
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,257 @@
+//! Finds and describes the Next.js project. Computed once per run and passed down; nothing
+//! else reads package.json or tsconfig.json.
+
+mod json;
+mod tsconfig;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+use nodejs_semver::{Range, Version};
+use serde_json::Value;
+
+pub use tsconfig::Alias;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PackageManager {
+    Npm,
+    Pnpm,
+    Yarn,
+    Bun,
+}
+
+impl PackageManager {
+    pub fn add_command(self, packages: &[&str]) -> String {
+        let verb = match self {
+            PackageManager::Npm => "npm install",
+            PackageManager::Pnpm => "pnpm add",
+            PackageManager::Yarn => "yarn add",
+            PackageManager::Bun => "bun add",
+        };
+        format!("{verb} {}", packages.join(" "))
+    }
+}
+
+/// The auth library the project uses, which decides how actions read the session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuthLib {
+    NextAuth,
+    Clerk,
+    Supabase,
+    None,
+}
+
+impl fmt::Display for AuthLib {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            AuthLib::NextAuth => "next-auth",
+            AuthLib::Clerk => "clerk",
+            AuthLib::Supabase => "supabase",
+            AuthLib::None => "none",
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataLayer {
+    Prisma,
+    Drizzle,
+    None,
+}
+
+/// What the generators need to know about the project.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub root: PathBuf,
+    /// `app` or `src/app`, relative to the root.
+    pub app_dir: PathBuf,
+    /// `src` when the project keeps its code in src/, else empty.
+    pub src_dir: PathBuf,
+    pub alias: Option<Alias>,
+    pub next: Option<Version>,
+    pub react: Option<Version>,
+    /// Major version of zod (3 or 4); `None` when zod is not a dependency yet.
+    pub zod: Option<u64>,
+    pub auth: AuthLib,
+    pub data: DataLayer,
+    pub package_manager: PackageManager,
+    /// Things the user should know (old versions, missing packages).
+    pub warnings: Vec<String>,
+    /// Every package named in package.json's dependency sections.
+    pub dependencies: std::collections::BTreeSet<String>,
+}
+
+impl Project {
+    /// Walks up from `start` to the first package.json that depends on `next`.
+    pub fn discover(start: &Path) -> Result<Project> {
+        let start = start
+            .canonicalize()
+            .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", start.display()))?;
+        let mut dir = Some(start.as_path());
+        while let Some(d) = dir {
+            let manifest = d.join("package.json");
+            if manifest.is_file() {
+                let pkg = json::read(&manifest)?;
+                if dependency(&pkg, "next").is_some() {
+                    return Project::load(d, &pkg);
+                }
+            }
+            dir = d.parent();
+        }
+        bail!(
+            "no Next.js project found: searched {} and its parents for a package.json that depends on `next`",
+            start.display()
+        )
+    }
+
+    fn load(root: &Path, pkg: &Value) -> Result<Project> {
+        let mut warnings = Vec::new();
+        if !root.join("tsconfig.json").is_file() {
+            bail!(
+                "{} has no tsconfig.json: scaffold writes TypeScript only for now (add one with `npx tsc --init` or `next dev`)",
+                root.display()
+            );
+        }
+        let alias = tsconfig::alias(root)?;
+        let (app_dir, src_dir) = if root.join("src/app").is_dir() {
+            (PathBuf::from("src/app"), PathBuf::from("src"))
+        } else if root.join("app").is_dir() || !root.join("src").is_dir() {
+            (PathBuf::from("app"), PathBuf::new())
+        } else {
+            (PathBuf::from("src/app"), PathBuf::from("src"))
+        };
+
+        let next = version(root, pkg, "next");
+        let react = version(root, pkg, "react");
+        let zod = version(root, pkg, "zod").map(|v| v.major());
+        if let Some(v) = next.as_ref().filter(|v| v.major() < 15) {
+            warnings.push(format!("next {v} is older than 15: the generated code uses Next 15 APIs (async params, cookies())"));
+        }
+        if let Some(v) = react.as_ref().filter(|v| v.major() < 19) {
+            warnings.push(format!(
+                "react {v} is older than 19: useActionState and useOptimistic need React 19"
+            ));
+        }
+
+        let auth = if dependency(pkg, "next-auth").is_some() {
+            AuthLib::NextAuth
+        } else if dependency(pkg, "@clerk/nextjs").is_some() {
+            AuthLib::Clerk
+        } else if dependency(pkg, "@supabase/ssr").is_some() {
+            AuthLib::Supabase
+        } else {
+            AuthLib::None
+        };
+        let data =
+            if dependency(pkg, "@prisma/client").is_some() || dependency(pkg, "prisma").is_some() {
+                DataLayer::Prisma
+            } else if dependency(pkg, "drizzle-orm").is_some() {
+                DataLayer::Drizzle
+            } else {
+                DataLayer::None
+            };
+        let package_manager = if root.join("pnpm-lock.yaml").is_file() {
+            PackageManager::Pnpm
+        } else if root.join("yarn.lock").is_file() {
+            PackageManager::Yarn
+        } else if root.join("bun.lockb").is_file() || root.join("bun.lock").is_file() {
+            PackageManager::Bun
+        } else {
+            PackageManager::Npm
+        };
+
+        let dependencies = ["dependencies", "devDependencies", "peerDependencies"]
+            .iter()
+            .filter_map(|section| pkg.get(section)?.as_object())
+            .flat_map(|deps| deps.keys().cloned())
+            .collect();
+        Ok(Project {
+            dependencies,
+            root: root.to_path_buf(),
+            app_dir,
+            src_dir,
+            alias,
+            next,
+            react,
+            zod,
+            auth,
+            data,
+            package_manager,
+            warnings,
+        })
+    }
+
+    /// The module specifier for importing `target` (a root-relative path without extension)
+    /// from the file `from` (root-relative): through the alias when it covers the target,
+    /// else a relative path.
+    pub fn import_path(&self, from: &Path, target: &Path) -> String {
+        if let Some(alias) = &self.alias {
+            if let Ok(rest) = target.strip_prefix(&alias.dir) {
+                return format!("{}{}", alias.prefix, slash(rest));
+            }
+        }
+        let from_dir = from.parent().unwrap_or(Path::new(""));
+        let from_parts: Vec<_> = from_dir.components().collect();
+        let target_parts: Vec<_> = target.components().collect();
+        let common = from_parts
+            .iter()
+            .zip(&target_parts)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let mut out = String::new();
+        for _ in common..from_parts.len() {
+            out.push_str("../");
+        }
+        if out.is_empty() {
+            out.push_str("./");
+        }
+        let rest: PathBuf = target_parts[common..].iter().collect();
+        out + &slash(&rest)
+    }
+
+    pub fn has_dependency(&self, name: &str) -> bool {
+        self.dependencies.contains(name)
+    }
+
+    /// Whether a file exists at any of the root-relative `candidates` (extension-less
+    /// module paths); returns the first that does.
+    pub fn find_module(&self, candidates: &[&str]) -> Option<PathBuf> {
+        candidates.iter().map(PathBuf::from).find(|c| {
+            ["ts", "tsx", "js", "mjs"]
+                .iter()
+                .any(|ext| self.root.join(c.with_extension(ext)).is_file())
+        })
+    }
+}
+
+fn slash(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn dependency<'a>(pkg: &'a Value, name: &str) -> Option<&'a str> {
+    ["dependencies", "devDependencies", "peerDependencies"]
+        .iter()
+        .find_map(|section| pkg.get(section)?.get(name)?.as_str())
+}
+
+/// The installed version when node_modules has it, else the lowest version the declared
+/// range allows.
+fn version(root: &Path, pkg: &Value, name: &str) -> Option<Version> {
+    let installed = root.join("node_modules").join(name).join("package.json");
+    if let Ok(text) = std::fs::read_to_string(installed) {
+        if let Some(v) = serde_json::from_str::<Value>(&text).ok().and_then(|m| {
+            m.get("version")?
+                .as_str()
+                .and_then(|s| Version::parse(s).ok())
+        }) {
+            return Some(v);
+        }
+    }
+    let declared = dependency(pkg, name)?;
+    Range::parse(declared).ok()?.min_version()
+}
