@@ -674,14 +674,14 @@ fn field_jsx(f: &Field, indent: usize) -> String {
             a
         }),
         FieldType::Enum(values) => {
+            let mut placeholder_attrs = vec!["value=\"\"".to_string()];
+            if f.required {
+                placeholder_attrs.push("disabled".to_string());
+            }
             let mut options = vec![layout::jsx_text(
                 i + 2,
                 "option",
-                &[if f.required {
-                    "value=\"\" disabled".to_string()
-                } else {
-                    "value=\"\"".to_string()
-                }],
+                &placeholder_attrs,
                 if f.required { "Choose…" } else { "None" },
             )];
             for v in values {
@@ -729,7 +729,7 @@ fn form_context(spec: &ActionSpec, n: &Names) -> Value {
             types.push(n.values_type());
             (
                 None,
-                String::new(),
+                Vec::new(),
                 spec.name.clone(),
                 format!(
                     "  const values: {} = state.values ?? {{}};",
@@ -741,14 +741,14 @@ fn form_context(spec: &ActionSpec, n: &Names) -> Value {
             types.push(n.record.clone());
             (
                 Some(format!("type Props = {{ {}: {} }};", n.singular, n.record)),
-                format!("{{ {} }}: Props", n.singular),
+                vec![n.singular.clone()],
                 format!("{}.bind(null, {}.id)", spec.name, n.singular),
                 format!("  const values = state.values ?? {};", n.singular),
             )
         }
         Operation::Delete => (
             Some(format!("type Props = {{ {}Id: string }};", n.singular)),
-            format!("{{ {}Id }}: Props", n.singular),
+            vec![format!("{}Id", n.singular)],
             format!("{}.bind(null, {}Id)", spec.name, n.singular),
             String::new(),
         ),
@@ -776,7 +776,12 @@ fn form_context(spec: &ActionSpec, n: &Names) -> Value {
         "state_type": n.state_type(),
         "props_type": props_type.unwrap_or_default(),
         "component": n.form_component(),
-        "props": props,
+        "signature": if props.is_empty() {
+            format!("export function {}() {{", n.form_component())
+        } else {
+            let names: Vec<&str> = props.iter().map(String::as_str).collect();
+            layout::destructured(&format!("export function {}", n.form_component()), &names, "Props", " {")
+        },
         "use_action_state": use_action_state,
         "has_fields": has_fields,
         "values_line": values_line,
@@ -811,6 +816,17 @@ fn optimistic_context(spec: &ActionSpec, n: &Names, component: &str, form_file: 
         "singular_words": n.words,
         "form_file": form_file,
         "component": component,
+        "signature": if spec.op == Operation::Create {
+            layout::destructured(&format!("export function {component}"), &[&n.plural], "Props", " {")
+        } else {
+            layout::destructured(&format!("export function {component}"), &["id", &field], "Props", " {")
+        },
+        "arrow": layout::params(
+            4,
+            "async ",
+            &[format!("prevState: {}", n.state_type()), "formData: FormData".to_string()],
+            " => {",
+        ),
         "plural": n.plural,
         "record": n.record,
         "read_fn": n.read_fn(),
@@ -870,15 +886,21 @@ fn page_context(
     let param_names: Vec<&str> = params.iter().map(|(p, _)| *p).collect();
     let id_param = spec.segment.last_param().unwrap_or("id");
     let signed_in = spec.auth != AuthLib::None;
-    let list_expr = if signed_in {
-        "userId ? await data.list(userId) : []".to_string()
+    let lookup = if matches!(spec.op, Operation::Create | Operation::Toggle) {
+        let lhs = format!("const {} = ", n.plural);
+        if signed_in {
+            layout::ternary(2, &lhs, "userId", "await data.list(userId)", "[]")
+        } else {
+            format!("  {lhs}await data.list(userId);")
+        }
     } else {
-        "await data.list(userId)".to_string()
-    };
-    let find_expr = if signed_in {
-        format!("userId ? await data.find(userId, {id_param}) : undefined")
-    } else {
-        format!("await data.find(userId, {id_param})")
+        let lhs = format!("const {} = ", n.singular);
+        let find = format!("await data.find(userId, {id_param})");
+        if signed_in {
+            layout::ternary(2, &lhs, "userId", &find, "undefined")
+        } else {
+            format!("  {lhs}{find};")
+        }
     };
     let title = n.plural.to_kebab_case().replace('-', " ");
     let title = {
@@ -957,8 +979,7 @@ fn page_context(
         "lists": lists,
         "plural": n.plural,
         "singular": n.singular,
-        "list_expr": list_expr,
-        "find_expr": find_expr,
+        "load_records": lookup,
         "heading": heading,
         "body": body,
     })

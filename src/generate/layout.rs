@@ -87,8 +87,8 @@ pub fn call(indent: usize, prefix: &str, callee: &str, args: &[Arg], suffix: &st
 }
 
 /// A member chain such as `z.string().trim().min(1)`: `head` is the first group (`z`,
-/// `z.coerce`), `calls` the `.name(args)` links. Prettier keeps a chain of at most two
-/// calls together (breaking inside the last call's arguments if needed); a longer chain
+/// `z.iso`), `calls` the `.name(args)` links. Prettier keeps a head with a single call
+/// together (breaking inside the call's arguments if needed); with more calls the chain
 /// goes on one line when it fits, else one call per line.
 pub fn chain(
     indent: usize,
@@ -108,14 +108,14 @@ pub fn chain(
     if fits(indent, &one_line) {
         return format!("{}{one_line}", pad(indent));
     }
-    if calls.len() <= 2 {
-        // Only the last call breaks; earlier links stay on the first line.
-        let (last, rest) = calls.split_last().expect("a chain has calls");
-        let before = format!(
-            "{prefix}{head}{}",
-            rest.iter().map(link).collect::<String>()
+    if let [only] = calls {
+        return call(
+            indent,
+            "",
+            &format!("{prefix}{head}.{}", only.0),
+            &only.1,
+            suffix,
         );
-        return call(indent, "", &format!("{before}.{}", last.0), &last.1, suffix);
     }
     let mut out = format!("{}{prefix}{head}\n", pad(indent));
     for (i, c) in calls.iter().enumerate() {
@@ -159,6 +159,27 @@ pub fn params(indent: usize, prefix: &str, params: &[String], suffix: &str) -> S
     call(indent, "", prefix, &args, suffix)
 }
 
+/// `prefix({ a, b }: Type)suffix`, the props of a component: prettier hugs the object
+/// pattern, one name per line, when the line is too long.
+pub fn destructured(prefix: &str, names: &[&str], ty: &str, suffix: &str) -> String {
+    let flat = format!("{prefix}({{ {} }}: {ty}){suffix}", names.join(", "));
+    if fits(0, &flat) {
+        return flat;
+    }
+    let lines: Vec<String> = names.iter().map(|n| format!("  {n},\n")).collect();
+    format!("{prefix}({{\n{}}}: {ty}){suffix}", lines.concat())
+}
+
+/// `lhs = test ? yes : no;` at `indent`, with the branches on their own lines when long.
+pub fn ternary(indent: usize, lhs: &str, test: &str, yes: &str, no: &str) -> String {
+    let flat = format!("{lhs}{test} ? {yes} : {no};");
+    if fits(indent, &flat) {
+        return format!("{}{flat}", pad(indent));
+    }
+    let p = pad(indent + 2);
+    format!("{}{lhs}{test}\n{p}? {yes}\n{p}: {no};", pad(indent))
+}
+
 /// A JSX element without children: `<tag a b />`, one attribute per line when too long.
 pub fn jsx_empty(indent: usize, tag: &str, attrs: &[String]) -> String {
     let flat = format!("<{tag} {} />", attrs.join(" "));
@@ -173,7 +194,7 @@ pub fn jsx_empty(indent: usize, tag: &str, attrs: &[String]) -> String {
     out
 }
 
-/// A JSX element whose only child is text or one `{expression}`.
+/// A JSX element with one child: text, one `{expression}` or one element.
 pub fn jsx_text(indent: usize, tag: &str, attrs: &[String], child: &str) -> String {
     let open = if attrs.is_empty() {
         format!("<{tag}>")
@@ -181,7 +202,10 @@ pub fn jsx_text(indent: usize, tag: &str, attrs: &[String], child: &str) -> Stri
         format!("<{tag} {}>", attrs.join(" "))
     };
     let flat = format!("{open}{child}</{tag}>");
-    if fits(indent, &flat) {
+    // Prettier always breaks an element with children that has several attributes or
+    // an element child.
+    let forced_break = attrs.len() > 1 || child.starts_with('<');
+    if !forced_break && fits(indent, &flat) {
         return format!("{}{flat}", pad(indent));
     }
     let open = if fits(indent, &open) {
@@ -265,6 +289,20 @@ mod tests {
             chain(2, "title: ", "z", &long, ","),
             "  title: z\n    .string()\n    .trim()\n    .min(1, { error: \"Body is required.\" })\n    .max(200, { error: \"Title must be at most 200 characters.\" }),"
         );
+        let two = vec![
+            (
+                "enum".to_string(),
+                vec![
+                    Arg::plain("[\"draft\", \"published\", \"archived\"]"),
+                    obj("error", "\"Choose a status.\""),
+                ],
+            ),
+            ("optional".to_string(), vec![]),
+        ];
+        assert_eq!(
+            chain(2, "status: ", "z", &two, ","),
+            "  status: z\n    .enum([\"draft\", \"published\", \"archived\"], { error: \"Choose a status.\" })\n    .optional(),"
+        );
         let en = vec![(
             "enum".to_string(),
             vec![
@@ -287,6 +325,11 @@ mod tests {
             jsx_text(0, "label", &["htmlFor=\"x\"".into()], "X"),
             "<label htmlFor=\"x\">X</label>"
         );
+        assert_eq!(
+            jsx_text(0, "option", &["value=\"\"".into(), "disabled".into()], "X"),
+            "<option value=\"\" disabled>\n  X\n</option>"
+        );
+        assert_eq!(jsx_text(0, "li", &[], "<A />"), "<li>\n  <A />\n</li>");
     }
 
     #[test]
