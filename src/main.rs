@@ -1,12 +1,5 @@
 //! `scaffold`: writes correct, idiomatic Next.js 15 code for mutations.
 
-mod ask;
-mod cli;
-mod generate;
-mod plan;
-mod project;
-mod spec;
-mod syntax;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -15,10 +8,11 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use clap::{CommandFactory, Parser};
 
-use crate::ask::{Gathered, Mode};
-use crate::cli::{Cli, Command, New};
-use crate::plan::{Options, Plan};
-use crate::project::Project;
+use scaffold::ask::{self, Gathered, Mode};
+use scaffold::cli::{Cli, Command, New};
+use scaffold::plan::{self, Options, Plan};
+use scaffold::project::Project;
+use scaffold::{generate, syntax};
 
 fn main() -> ExitCode {
     // A bug must not look like a crash dump: one line, and where to report it.

@@ -467,8 +467,8 @@ fn actions_context(
         schema_names.push(format!("{}IdSchema", n.singular));
     }
     if has_fields {
-        schema_names.push(n.read_fn());
         schema_names.push(n.schema());
+        schema_names.push(n.read_fn());
     }
     schema_names.push(format!("type {}", n.state_type()));
     let siblings = vec![

@@ -59,6 +59,12 @@ impl Segment {
         for raw in trimmed.split('/') {
             let part =
                 parse_part(raw).map_err(|why| format!("segment `{}`: {why}", show(trimmed)))?;
+            if matches!(parts.last(), Some(Part::CatchAll { .. })) {
+                return Err(format!(
+                    "segment `{}`: nothing may follow a catch-all segment",
+                    show(trimmed)
+                ));
+            }
             if let Part::Dynamic(name) | Part::CatchAll { name, .. } = &part {
                 if params.contains(name) {
                     return Err(format!(
@@ -66,14 +72,6 @@ impl Segment {
                         show(trimmed)
                     ));
                 }
-                if matches!(parts.last(), Some(Part::CatchAll { .. })) {
-                    return Err(format!(
-                        "segment `{}`: nothing may follow a catch-all segment",
-                        show(trimmed)
-                    ));
-                }
-            }
-            if let Part::Dynamic(name) | Part::CatchAll { name, .. } = &part {
                 params.push(name.clone());
             }
             parts.push(part);

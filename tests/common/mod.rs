@@ -1,0 +1,157 @@
+//! Small Next.js projects built per test, and helpers to run the binary against them.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// A throw-away project directory.
+pub struct Project {
+    pub dir: TempDir,
+}
+
+/// Builds a project: `Project::next().zod("^3.23.0").src().alias().build()`.
+pub struct Builder {
+    deps: BTreeMap<String, String>,
+    src: bool,
+    alias: bool,
+    tsconfig: bool,
+    files: Vec<(String, String)>,
+}
+
+impl Project {
+    /// A Next 15 + React 19 + zod 4 project with `app/` and the `@/*` alias.
+    pub fn next() -> Builder {
+        let deps = [("next", "15.5.4"), ("react", "19.1.0"), ("react-dom", "19.1.0"), ("zod", "^4.1.0"), ("server-only", "0.0.1")]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Builder { deps, src: false, alias: true, tsconfig: true, files: Vec::new() }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        fs::read_to_string(self.path().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    pub fn write(&self, rel: &str, contents: &str) {
+        let path = self.path().join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, contents).unwrap();
+    }
+
+    /// `scaffold --cwd <project> args...` with no terminal on stdin.
+    pub fn scaffold(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("scaffold").unwrap();
+        cmd.arg("--cwd").arg(self.path()).args(args).env("NO_COLOR", "1").env_remove("SCAFFOLD_TEST_FAIL_AFTER");
+        cmd.timeout(std::time::Duration::from_secs(20));
+        cmd
+    }
+
+    /// Every file below the project with its contents, to prove a failed command changed
+    /// nothing.
+    pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+            for entry in fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                let meta = fs::symlink_metadata(&path).unwrap();
+                let rel = path.strip_prefix(root).unwrap().to_path_buf();
+                if meta.is_dir() {
+                    out.insert(rel.join(""), Vec::new());
+                    walk(root, &path, out);
+                } else if meta.file_type().is_symlink() {
+                    out.insert(rel, fs::read_link(&path).unwrap().to_string_lossy().as_bytes().to_vec());
+                } else {
+                    out.insert(rel, fs::read(&path).unwrap());
+                }
+            }
+        }
+        let mut out = BTreeMap::new();
+        walk(self.path(), self.path(), &mut out);
+        out
+    }
+}
+
+impl Builder {
+    pub fn dep(mut self, name: &str, version: &str) -> Self {
+        self.deps.insert(name.into(), version.into());
+        self
+    }
+    pub fn without(mut self, name: &str) -> Self {
+        self.deps.remove(name);
+        self
+    }
+    pub fn src(mut self) -> Self {
+        self.src = true;
+        self
+    }
+    pub fn no_alias(mut self) -> Self {
+        self.alias = false;
+        self
+    }
+    pub fn no_tsconfig(mut self) -> Self {
+        self.tsconfig = false;
+        self
+    }
+    pub fn file(mut self, rel: &str, contents: &str) -> Self {
+        self.files.push((rel.into(), contents.into()));
+        self
+    }
+
+    pub fn build(self) -> Project {
+        let project = Project { dir: tempfile::tempdir().unwrap() };
+        let deps: serde_json::Map<String, serde_json::Value> =
+            self.deps.into_iter().map(|(k, v)| (k, serde_json::Value::String(v))).collect();
+        project.write("package.json", &serde_json::to_string_pretty(&serde_json::json!({ "name": "fixture", "dependencies": deps })).unwrap());
+        let base = if self.src { "./src/*" } else { "./*" };
+        if self.tsconfig {
+            // Real projects carry comments and trailing commas, and often `extends`.
+            project.write("tsconfig.base.json", "{\n  // shared\n  \"compilerOptions\": { \"strict\": true, },\n}\n");
+            let paths = if self.alias { format!(",\n    \"paths\": {{ \"@/*\": [\"{base}\"] }},") } else { String::new() };
+            project.write(
+                "tsconfig.json",
+                &format!("{{\n  \"extends\": \"./tsconfig.base.json\",\n  /* app options */\n  \"compilerOptions\": {{\n    \"jsx\": \"preserve\"{paths}\n  }},\n}}\n"),
+            );
+        }
+        let app = if self.src { "src/app" } else { "app" };
+        fs::create_dir_all(project.path().join(app)).unwrap();
+        project.write(&format!("{app}/layout.tsx"), "export default function Layout({ children }: { children: React.ReactNode }) {\n  return children;\n}\n");
+        for (rel, contents) in self.files {
+            project.write(&rel, &contents);
+        }
+        project
+    }
+}
+
+/// Parses every `.ts`/`.tsx` file below `dir` with oxc and fails on the first error.
+pub fn assert_parses(root: &Path) {
+    for entry in walk_files(root) {
+        let ext = entry.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if ext == "ts" || ext == "tsx" {
+            let text = fs::read_to_string(&entry).unwrap();
+            if let Err(e) = scaffold::syntax::check(&entry, &text) {
+                panic!("{} does not parse: {e}\n{text}", entry.display());
+            }
+        }
+    }
+}
+
+pub fn walk_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk_files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
