@@ -1,6 +1,5 @@
 //! `scaffold`: writes correct, idiomatic Next.js 15 code for mutations.
 
-
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -103,13 +102,13 @@ fn run(mut cli: Cli) -> Result<ExitCode> {
 /// Checks, applies and reports a plan: the same path for every command.
 fn finish(command: &str, project: &Project, plan: Plan, cli: &Cli) -> Result<ExitCode> {
     for op in &plan.ops {
-        if let plan::Change::Write(contents) = &op.change {
-            if let Err(why) = syntax::check(&op.path, contents) {
-                bail!(
-                    "internal error: generated {} does not parse ({why}); nothing was written",
-                    op.path.display()
-                );
-            }
+        if let plan::Change::Write(contents) = &op.change
+            && let Err(why) = syntax::check(&op.path, contents)
+        {
+            bail!(
+                "internal error: generated {} does not parse ({why}); nothing was written",
+                op.path.display()
+            );
         }
     }
     let options = Options {

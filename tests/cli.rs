@@ -8,7 +8,17 @@ use std::time::{Duration, Instant};
 use common::{Project, assert_parses};
 use predicates::prelude::*;
 
-const POSTS: &[&str] = &["new", "action", "posts", "--field", "title:string:required", "--field", "body:text", "--page", "--yes"];
+const POSTS: &[&str] = &[
+    "new",
+    "action",
+    "posts",
+    "--field",
+    "title:string:required",
+    "--field",
+    "body:text",
+    "--page",
+    "--yes",
+];
 
 #[test]
 fn writes_the_action_files_into_the_segment() {
@@ -18,64 +28,154 @@ fn writes_the_action_files_into_the_segment() {
         .success()
         .stdout(predicate::str::contains("create  app/posts/actions.ts"))
         .stdout(predicate::str::contains("create  lib/dev-store.ts"));
-    for f in ["schema.ts", "actions.ts", "data.ts", "create-post-form.tsx", "optimistic-posts.tsx", "page.tsx"] {
+    for f in [
+        "schema.ts",
+        "actions.ts",
+        "data.ts",
+        "create-post-form.tsx",
+        "optimistic-posts.tsx",
+        "page.tsx",
+    ] {
         assert!(p.path().join("app/posts").join(f).is_file(), "{f} missing");
     }
     let actions = p.read("app/posts/actions.ts");
-    assert!(actions.starts_with("\"use server\";\n"), "the directive comes first");
+    assert!(
+        actions.starts_with("\"use server\";\n"),
+        "the directive comes first"
+    );
     assert!(actions.contains("import { auth } from \"@/auth\";"));
     assert!(actions.contains("const session = await auth();"));
-    assert!(actions.contains("z.flattenError(parsed.error).fieldErrors"), "zod 4 error API");
-    assert!(p.read("app/posts/data.ts").contains("from \"@/lib/dev-store\""));
-    assert!(p.read("app/posts/page.tsx").contains("export default async function CreatePostPage()"));
+    assert!(
+        actions.contains("z.flattenError(parsed.error).fieldErrors"),
+        "zod 4 error API"
+    );
+    assert!(
+        p.read("app/posts/data.ts")
+            .contains("from \"@/lib/dev-store\"")
+    );
+    assert!(
+        p.read("app/posts/page.tsx")
+            .contains("export default async function CreatePostPage()")
+    );
     assert_parses(p.path());
 }
 
 #[test]
 fn src_layout_and_alias_resolve_through_tsconfig() {
     let p = Project::next().src().dep("@supabase/ssr", "0.6.1").build();
-    p.scaffold(&["new", "action", "(dashboard)/tasks", "--field", "title", "--yes"]).assert().success();
+    p.scaffold(&[
+        "new",
+        "action",
+        "(dashboard)/tasks",
+        "--field",
+        "title",
+        "--yes",
+    ])
+    .assert()
+    .success();
     let actions = p.read("src/app/(dashboard)/tasks/actions.ts");
-    assert!(actions.contains("import { createClient } from \"@/utils/supabase/server\";"), "{actions}");
-    assert!(actions.contains("supabase.auth.getUser()"), "getUser, never getSession().user");
-    assert!(actions.contains("revalidatePath(\"/tasks\");"), "route groups are not part of the URL");
+    assert!(
+        actions.contains("import { createClient } from \"@/utils/supabase/server\";"),
+        "{actions}"
+    );
+    assert!(
+        actions.contains("supabase.auth.getUser()"),
+        "getUser, never getSession().user"
+    );
+    assert!(
+        actions.contains("revalidatePath(\"/tasks\");"),
+        "route groups are not part of the URL"
+    );
     assert!(p.path().join("src/lib/dev-store.ts").is_file());
-    assert!(p.read("src/app/(dashboard)/tasks/data.ts").contains("from \"@/lib/dev-store\""));
+    assert!(
+        p.read("src/app/(dashboard)/tasks/data.ts")
+            .contains("from \"@/lib/dev-store\"")
+    );
 }
 
 #[test]
 fn without_an_alias_imports_are_relative() {
-    let p = Project::next().no_alias().dep("@clerk/nextjs", "6.20.0").build();
-    p.scaffold(&["new", "action", "admin/posts/[id]/edit", "--op", "update", "--field", "title", "--yes"]).assert().success();
+    let p = Project::next()
+        .no_alias()
+        .dep("@clerk/nextjs", "6.20.0")
+        .build();
+    p.scaffold(&[
+        "new",
+        "action",
+        "admin/posts/[id]/edit",
+        "--op",
+        "update",
+        "--field",
+        "title",
+        "--yes",
+    ])
+    .assert()
+    .success();
     let data = p.read("app/admin/posts/[id]/edit/data.ts");
-    assert!(data.contains("from \"../../../../../lib/dev-store\""), "{data}");
+    assert!(
+        data.contains("from \"../../../../../lib/dev-store\""),
+        "{data}"
+    );
     let actions = p.read("app/admin/posts/[id]/edit/actions.ts");
     assert!(actions.contains("import { auth } from \"@clerk/nextjs/server\";"));
     assert!(actions.contains("const { userId } = await auth();"));
-    assert!(actions.contains("revalidatePath(\"/admin/posts/[id]/edit\", \"page\");"), "patterns need the type");
+    assert!(
+        actions.contains("revalidatePath(\"/admin/posts/[id]/edit\", \"page\");"),
+        "patterns need the type"
+    );
 }
 
 #[test]
 fn zod_3_projects_get_the_zod_3_api() {
     let p = Project::next().dep("zod", "^3.23.8").build();
-    p.scaffold(&["new", "action", "signup", "--field", "email:email", "--field", "site:url:optional", "--auth", "none", "--yes"])
-        .assert()
-        .success();
+    p.scaffold(&[
+        "new",
+        "action",
+        "signup",
+        "--field",
+        "email:email",
+        "--field",
+        "site:url:optional",
+        "--auth",
+        "none",
+        "--yes",
+    ])
+    .assert()
+    .success();
     let schema = p.read("app/signup/schema.ts");
-    assert!(schema.contains("{ message: \"Enter a valid email address.\" }"), "{schema}");
-    assert!(!schema.contains("error:"), "v4-only params must not appear: {schema}");
+    assert!(
+        schema.contains("{ message: \"Enter a valid email address.\" }"),
+        "{schema}"
+    );
+    assert!(
+        !schema.contains("error:"),
+        "v4-only params must not appear: {schema}"
+    );
     assert!(schema.contains(".url("), "{schema}");
-    assert!(p.read("app/signup/actions.ts").contains("parsed.error.flatten().fieldErrors"));
+    assert!(
+        p.read("app/signup/actions.ts")
+            .contains("parsed.error.flatten().fieldErrors")
+    );
 }
 
 #[test]
 fn auth_none_is_visibly_public() {
     let p = Project::next().build();
-    p.scaffold(&["new", "action", "feedback", "--field", "message:text", "--yes"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("warning: --auth none"));
-    assert!(p.read("app/feedback/actions.ts").contains("// Public action (generated with --auth none)"));
+    p.scaffold(&[
+        "new",
+        "action",
+        "feedback",
+        "--field",
+        "message:text",
+        "--yes",
+    ])
+    .assert()
+    .success()
+    .stdout(predicate::str::contains("warning: --auth none"));
+    assert!(
+        p.read("app/feedback/actions.ts")
+            .contains("// Public action (generated with --auth none)")
+    );
 }
 
 #[test]
@@ -83,7 +183,10 @@ fn a_second_identical_run_changes_nothing() {
     let p = Project::next().build();
     p.scaffold(POSTS).assert().success();
     let before = p.snapshot();
-    p.scaffold(POSTS).assert().success().stdout(predicate::str::contains("identical  app/posts/actions.ts"));
+    p.scaffold(POSTS)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("identical  app/posts/actions.ts"));
     assert_eq!(before, p.snapshot());
 }
 
@@ -96,10 +199,15 @@ fn an_edited_file_is_never_overwritten_without_force() {
     p.scaffold(POSTS)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("already exists with other contents; nothing was written"))
+        .stderr(predicate::str::contains(
+            "already exists with other contents; nothing was written",
+        ))
         .stderr(predicate::str::contains("app/posts/actions.ts"));
     assert_eq!(before, p.snapshot(), "a refused plan writes nothing");
-    p.scaffold(&[POSTS, &["--force"]].concat()).assert().success().stdout(predicate::str::contains("force  app/posts/actions.ts"));
+    p.scaffold(&[POSTS, &["--force"]].concat())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("force  app/posts/actions.ts"));
     assert!(p.read("app/posts/actions.ts").starts_with("\"use server\""));
 }
 
@@ -110,7 +218,9 @@ fn dry_run_shows_diffs_and_writes_nothing() {
     p.scaffold(&[POSTS, &["--dry-run"]].concat())
         .assert()
         .success()
-        .stdout(predicate::str::contains("--- /dev/null\n+++ b/app/posts/actions.ts"))
+        .stdout(predicate::str::contains(
+            "--- /dev/null\n+++ b/app/posts/actions.ts",
+        ))
         .stdout(predicate::str::contains("+\"use server\";"))
         .stdout(predicate::str::contains("Dry run: nothing was written."));
     assert_eq!(before, p.snapshot());
@@ -120,7 +230,9 @@ fn dry_run_shows_diffs_and_writes_nothing() {
     p.scaffold(&[POSTS, &["--dry-run"]].concat())
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("--- a/app/posts/schema.ts\n+++ b/app/posts/schema.ts"))
+        .stdout(predicate::str::contains(
+            "--- a/app/posts/schema.ts\n+++ b/app/posts/schema.ts",
+        ))
         .stdout(predicate::str::contains("-export {};"))
         .stdout(predicate::str::contains("conflict  app/posts/schema.ts"));
 }
@@ -128,8 +240,15 @@ fn dry_run_shows_diffs_and_writes_nothing() {
 #[test]
 fn json_lists_every_file_with_its_status() {
     let p = Project::next().build();
-    let out = p.scaffold(&[POSTS, &["--json"]].concat()).assert().success().get_output().stdout.clone();
-    let report: serde_json::Value = serde_json::from_slice(&out).expect("stdout is one JSON document");
+    let out = p
+        .scaffold(&[POSTS, &["--json"]].concat())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value =
+        serde_json::from_slice(&out).expect("stdout is one JSON document");
     assert_eq!(report["command"], "new action");
     let files = report["files"].as_array().unwrap();
     assert_eq!(files.len(), 7);
@@ -149,12 +268,32 @@ fn no_terminal_and_missing_answers_fail_fast_naming_the_flags() {
         .stderr(predicate::str::contains("--op"))
         .stderr(predicate::str::contains("--field"))
         .stderr(predicate::str::contains("--yes"));
-    assert!(start.elapsed() < Duration::from_secs(1), "took {:?}", start.elapsed());
-    p.scaffold(&["new", "action"]).assert().code(1).stderr(predicate::str::contains("SEGMENT"));
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "took {:?}",
+        start.elapsed()
+    );
+    p.scaffold(&["new", "action"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("SEGMENT"));
     // Every answer given as a flag: no --yes needed.
     p.scaffold(&[
-        "new", "action", "posts", "--caller", "this-app", "--op", "create", "--name", "createPost", "--field", "title",
-        "--auth", "none", "--after", "stay",
+        "new",
+        "action",
+        "posts",
+        "--caller",
+        "this-app",
+        "--op",
+        "create",
+        "--name",
+        "createPost",
+        "--field",
+        "title",
+        "--auth",
+        "none",
+        "--after",
+        "stay",
     ])
     .assert()
     .success();
@@ -168,7 +307,9 @@ fn outside_callers_are_pointed_to_a_route() {
         .assert()
         .success()
         .stdout(predicate::str::contains("signs the raw request body"))
-        .stdout(predicate::str::contains("scaffold new route webhooks/stripe --kind webhook"));
+        .stdout(predicate::str::contains(
+            "scaffold new route webhooks/stripe --kind webhook",
+        ));
     assert_eq!(before, p.snapshot());
 }
 
@@ -200,67 +341,222 @@ fn a_failure_mid_write_leaves_the_tree_as_it_was() {
 
 #[test]
 fn old_versions_warn() {
-    let p = Project::next().dep("next", "14.2.3").dep("react", "18.3.1").build();
+    let p = Project::next()
+        .dep("next", "14.2.3")
+        .dep("react", "18.3.1")
+        .build();
     p.scaffold(POSTS)
         .assert()
         .success()
         .stderr(predicate::str::contains("next 14.2.3 is older than 15"))
-        .stderr(predicate::str::contains("useActionState and useOptimistic need React 19"));
+        .stderr(predicate::str::contains(
+            "useActionState and useOptimistic need React 19",
+        ));
 }
 
 #[test]
 fn next_steps_name_the_package_manager() {
-    let p = Project::next().without("zod").without("server-only").file("pnpm-lock.yaml", "lockfileVersion: '9.0'\n").build();
-    p.scaffold(POSTS).assert().success().stdout(predicate::str::contains("pnpm add zod server-only"));
+    let p = Project::next()
+        .without("zod")
+        .without("server-only")
+        .file("pnpm-lock.yaml", "lockfileVersion: '9.0'\n")
+        .build();
+    p.scaffold(POSTS)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("pnpm add zod server-only"));
 }
 
 #[test]
 fn completions_are_printed() {
     let p = Project::next().build();
-    p.scaffold(&["completions", "bash"]).assert().success().stdout(predicate::str::contains("_scaffold"));
+    p.scaffold(&["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("_scaffold"));
 }
 
 /// Bad input: a clear one-line error, a non-zero exit, no panic, and not one byte changed.
 #[test]
 fn bad_input_is_refused_cleanly() {
     let cases: &[(&str, &[&str], &str)] = &[
-        ("dot-dot segment", &["new", "action", "../outside", "--yes"], "must stay inside the app directory"),
-        ("nested dot-dot", &["new", "action", "posts/../../x", "--yes"], "must stay inside"),
-        ("absolute segment", &["new", "action", "/etc/passwd", "--yes"], "is absolute"),
-        ("home segment", &["new", "action", "~/x", "--yes"], "is absolute"),
-        ("backslash", &["new", "action", "posts\\new", "--yes"], "backslash"),
-        ("nul byte", &["new", "action", "posts\u{1}x", "--yes"], "may only contain"),
-        ("empty part", &["new", "action", "posts//new", "--yes"], "empty folder name"),
-        ("empty segment", &["new", "action", "", "--yes"], "the segment is empty"),
-        ("parallel route", &["new", "action", "@modal/login", "--yes"], "parallel-route slot"),
-        ("intercepting route", &["new", "action", "(.)photo", "--yes"], "intercepting route"),
-        ("private folder", &["new", "action", "_lib", "--yes"], "private folder"),
-        ("only a group", &["new", "action", "(shop)", "--yes"], "has no URL part"),
-        ("api folder", &["new", "action", "api/posts", "--yes"], "route handlers live"),
-        ("duplicate param", &["new", "action", "a/[id]/b/[id]", "--yes"], "twice"),
-        ("after catch-all", &["new", "action", "docs/[...slug]/x", "--yes"], "catch-all"),
-        ("reserved action name", &["new", "action", "posts", "--name", "delete", "--yes"], "reserved word"),
-        ("reserved name default", &["new", "action", "posts", "--name", "class", "--yes"], "reserved word"),
-        ("non-ascii name", &["new", "action", "posts", "--name", "créer", "--yes"], "not a valid identifier"),
-        ("empty name", &["new", "action", "posts", "--name", "", "--yes"], "is empty"),
-        ("long name", &["new", "action", "posts", "--name", "createAVeryLongActionNameThatNeverEnds", "--yes"], "longer than 30"),
-        ("duplicate field", &["new", "action", "posts", "--field", "a", "--field", "a", "--yes"], "given twice"),
-        ("id field", &["new", "action", "posts", "--field", "id:string", "--yes"], "set by the data layer"),
-        ("bad param name", &["new", "action", "posts/[class]", "--yes"], "reserved word"),
-        ("toggle without boolean", &["new", "action", "todos", "--op", "toggle", "--field", "t:string", "--yes"], "exactly one boolean"),
-        ("delete with fields", &["new", "action", "posts/[id]", "--op", "delete", "--field", "t", "--yes"], "takes no --field"),
-        ("update page without id", &["new", "action", "posts", "--op", "update", "--page", "--yes"], "needs the record id"),
-        ("bad resource", &["new", "action", "posts", "--resource", "9lives", "--yes"], "--resource"),
+        (
+            "dot-dot segment",
+            &["new", "action", "../outside", "--yes"],
+            "must stay inside the app directory",
+        ),
+        (
+            "nested dot-dot",
+            &["new", "action", "posts/../../x", "--yes"],
+            "must stay inside",
+        ),
+        (
+            "absolute segment",
+            &["new", "action", "/etc/passwd", "--yes"],
+            "is absolute",
+        ),
+        (
+            "home segment",
+            &["new", "action", "~/x", "--yes"],
+            "is absolute",
+        ),
+        (
+            "backslash",
+            &["new", "action", "posts\\new", "--yes"],
+            "backslash",
+        ),
+        (
+            "nul byte",
+            &["new", "action", "posts\u{1}x", "--yes"],
+            "may only contain",
+        ),
+        (
+            "empty part",
+            &["new", "action", "posts//new", "--yes"],
+            "empty folder name",
+        ),
+        (
+            "empty segment",
+            &["new", "action", "", "--yes"],
+            "the segment is empty",
+        ),
+        (
+            "parallel route",
+            &["new", "action", "@modal/login", "--yes"],
+            "parallel-route slot",
+        ),
+        (
+            "intercepting route",
+            &["new", "action", "(.)photo", "--yes"],
+            "intercepting route",
+        ),
+        (
+            "private folder",
+            &["new", "action", "_lib", "--yes"],
+            "private folder",
+        ),
+        (
+            "only a group",
+            &["new", "action", "(shop)", "--yes"],
+            "has no URL part",
+        ),
+        (
+            "api folder",
+            &["new", "action", "api/posts", "--yes"],
+            "route handlers live",
+        ),
+        (
+            "duplicate param",
+            &["new", "action", "a/[id]/b/[id]", "--yes"],
+            "twice",
+        ),
+        (
+            "after catch-all",
+            &["new", "action", "docs/[...slug]/x", "--yes"],
+            "catch-all",
+        ),
+        (
+            "reserved action name",
+            &["new", "action", "posts", "--name", "delete", "--yes"],
+            "reserved word",
+        ),
+        (
+            "reserved name default",
+            &["new", "action", "posts", "--name", "class", "--yes"],
+            "reserved word",
+        ),
+        (
+            "non-ascii name",
+            &["new", "action", "posts", "--name", "créer", "--yes"],
+            "not a valid identifier",
+        ),
+        (
+            "empty name",
+            &["new", "action", "posts", "--name", "", "--yes"],
+            "is empty",
+        ),
+        (
+            "long name",
+            &[
+                "new",
+                "action",
+                "posts",
+                "--name",
+                "createAVeryLongActionNameThatNeverEnds",
+                "--yes",
+            ],
+            "longer than 30",
+        ),
+        (
+            "duplicate field",
+            &[
+                "new", "action", "posts", "--field", "a", "--field", "a", "--yes",
+            ],
+            "given twice",
+        ),
+        (
+            "id field",
+            &["new", "action", "posts", "--field", "id:string", "--yes"],
+            "set by the data layer",
+        ),
+        (
+            "bad param name",
+            &["new", "action", "posts/[class]", "--yes"],
+            "reserved word",
+        ),
+        (
+            "toggle without boolean",
+            &[
+                "new", "action", "todos", "--op", "toggle", "--field", "t:string", "--yes",
+            ],
+            "exactly one boolean",
+        ),
+        (
+            "delete with fields",
+            &[
+                "new",
+                "action",
+                "posts/[id]",
+                "--op",
+                "delete",
+                "--field",
+                "t",
+                "--yes",
+            ],
+            "takes no --field",
+        ),
+        (
+            "update page without id",
+            &[
+                "new", "action", "posts", "--op", "update", "--page", "--yes",
+            ],
+            "needs the record id",
+        ),
+        (
+            "bad resource",
+            &["new", "action", "posts", "--resource", "9lives", "--yes"],
+            "--resource",
+        ),
     ];
     let p = Project::next().build();
     let before = p.snapshot();
     for (what, args, expected) in cases {
         let out = p.scaffold(args).output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{what}: exit code; stderr: {stderr}");
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{what}: exit code; stderr: {stderr}"
+        );
         assert!(stderr.starts_with("error: "), "{what}: {stderr}");
-        assert!(stderr.lines().next().unwrap().contains(expected), "{what}: expected {expected:?} in the first line of {stderr:?}");
-        assert!(!stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"), "{what}: {stderr}");
+        assert!(
+            stderr.lines().next().unwrap().contains(expected),
+            "{what}: expected {expected:?} in the first line of {stderr:?}"
+        );
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
+            "{what}: {stderr}"
+        );
         assert_eq!(before, p.snapshot(), "{what}: the project changed");
     }
 }
@@ -269,24 +565,78 @@ fn bad_input_is_refused_cleanly() {
 #[test]
 fn malformed_flags_are_usage_errors() {
     let cases: &[(&[&str], &str)] = &[
-        (&["new", "action", "posts", "--field", "x:blob"], "unknown field type `blob`"),
-        (&["new", "action", "posts", "--field", "x:enum(a|"], "unknown field type"),
-        (&["new", "action", "posts", "--field", "x:enum(a|a)"], "appears twice"),
-        (&["new", "action", "posts", "--field", "x:enum()"], "must be non-empty"),
-        (&["new", "action", "posts", "--field", "x:string:min=5:max=2"], "greater than"),
-        (&["new", "action", "posts", "--field", "x:boolean:max=2"], "does not apply"),
-        (&["new", "action", "posts", "--after", "redirect=https://evil.example"], "path on this site"),
-        (&["new", "action", "posts", "--after", "redirect=//evil.example"], "path on this site"),
-        (&["new", "action", "posts", "--op", "upsert"], "invalid value 'upsert'"),
-        (&["new", "action", "posts", "--field", "default:string"], "reserved word"),
-        (&["new", "action", "posts", "--field", "my-field:string"], "not a valid identifier"),
-        (&["new", "action", "posts", "--field", "x:string:sometimes"], "unknown modifier"),
-        (&["new", "action", "posts", "--auth", "okta"], "invalid value 'okta'"),
+        (
+            &["new", "action", "posts", "--field", "x:blob"],
+            "unknown field type `blob`",
+        ),
+        (
+            &["new", "action", "posts", "--field", "x:enum(a|"],
+            "unknown field type",
+        ),
+        (
+            &["new", "action", "posts", "--field", "x:enum(a|a)"],
+            "appears twice",
+        ),
+        (
+            &["new", "action", "posts", "--field", "x:enum()"],
+            "must be non-empty",
+        ),
+        (
+            &["new", "action", "posts", "--field", "x:string:min=5:max=2"],
+            "greater than",
+        ),
+        (
+            &["new", "action", "posts", "--field", "x:boolean:max=2"],
+            "does not apply",
+        ),
+        (
+            &[
+                "new",
+                "action",
+                "posts",
+                "--after",
+                "redirect=https://evil.example",
+            ],
+            "path on this site",
+        ),
+        (
+            &[
+                "new",
+                "action",
+                "posts",
+                "--after",
+                "redirect=//evil.example",
+            ],
+            "path on this site",
+        ),
+        (
+            &["new", "action", "posts", "--op", "upsert"],
+            "invalid value 'upsert'",
+        ),
+        (
+            &["new", "action", "posts", "--field", "default:string"],
+            "reserved word",
+        ),
+        (
+            &["new", "action", "posts", "--field", "my-field:string"],
+            "not a valid identifier",
+        ),
+        (
+            &["new", "action", "posts", "--field", "x:string:sometimes"],
+            "unknown modifier",
+        ),
+        (
+            &["new", "action", "posts", "--auth", "okta"],
+            "invalid value 'okta'",
+        ),
     ];
     let p = Project::next().build();
     let before = p.snapshot();
     for (args, expected) in cases {
-        p.scaffold(args).assert().code(2).stderr(predicate::str::contains(*expected));
+        p.scaffold(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(*expected));
     }
     assert_eq!(before, p.snapshot());
 }
@@ -295,20 +645,39 @@ fn malformed_flags_are_usage_errors() {
 fn project_problems_point_at_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let mut cmd = assert_cmd::Command::cargo_bin("scaffold").unwrap();
-    cmd.arg("--cwd").arg(dir.path()).args(POSTS).assert().code(1).stderr(predicate::str::contains("no Next.js project found: searched"));
+    cmd.arg("--cwd")
+        .arg(dir.path())
+        .args(POSTS)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no Next.js project found: searched",
+        ));
 
     let p = Project::next().build();
-    p.write("package.json", "{\n  \"dependencies\": {\n    \"next\": \"15.5.4\"\n    \"react\": \"19.1.0\"\n  }\n");
+    p.write(
+        "package.json",
+        "{\n  \"dependencies\": {\n    \"next\": \"15.5.4\"\n    \"react\": \"19.1.0\"\n  }\n",
+    );
     let before = p.snapshot();
-    p.scaffold(POSTS).assert().code(1).stderr(predicate::str::is_match(r"package\.json:\d+:\d+: invalid JSON").unwrap());
+    p.scaffold(POSTS)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::is_match(r"package\.json:\d+:\d+: invalid JSON").unwrap());
     assert_eq!(before, p.snapshot());
 
     let p = Project::next().build();
     p.write("tsconfig.json", "{ \"compilerOptions\": { \"paths\": ");
-    p.scaffold(POSTS).assert().code(1).stderr(predicate::str::is_match(r"tsconfig\.json:1:\d+: invalid JSON").unwrap());
+    p.scaffold(POSTS)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::is_match(r"tsconfig\.json:1:\d+: invalid JSON").unwrap());
 
     let p = Project::next().no_tsconfig().build();
-    p.scaffold(POSTS).assert().code(1).stderr(predicate::str::contains("TypeScript only for now"));
+    p.scaffold(POSTS)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("TypeScript only for now"));
 }
 
 #[cfg(unix)]
@@ -318,7 +687,13 @@ fn symlinks_out_of_the_project_are_refused() {
     let p = Project::next().build();
     std::os::unix::fs::symlink(outside.path(), p.path().join("app/posts")).unwrap();
     let before = p.snapshot();
-    p.scaffold(POSTS).assert().code(1).stderr(predicate::str::contains("is a symlink").and(predicate::str::contains("outside the project")));
+    p.scaffold(POSTS).assert().code(1).stderr(
+        predicate::str::contains("is a symlink")
+            .and(predicate::str::contains("outside the project")),
+    );
     assert_eq!(before, p.snapshot());
-    assert!(std::fs::read_dir(outside.path()).unwrap().next().is_none(), "nothing written outside");
+    assert!(
+        std::fs::read_dir(outside.path()).unwrap().next().is_none(),
+        "nothing written outside"
+    );
 }

@@ -799,7 +799,7 @@ fn optimistic_context(spec: &ActionSpec, n: &Names, component: &str, form_file: 
         .map(|f| format!("{{item.{}}}", f.name))
         .unwrap_or_else(|| "{item.id}".to_string());
     let fields: Vec<String> = spec.fields.iter().map(|f| field_jsx(f, 8)).collect();
-    let mut types = vec![n.record.clone(), n.state_type(), n.values_type()];
+    let mut types = [n.record.clone(), n.state_type(), n.values_type()];
     types.sort();
     let mut schema_names = vec![n.read_fn()];
     schema_names.extend(types.iter().map(|t| format!("type {t}")));

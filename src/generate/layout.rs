@@ -63,19 +63,19 @@ pub fn call(indent: usize, prefix: &str, callee: &str, args: &[Arg], suffix: &st
     if fits(indent, &flat) {
         return format!("{}{flat}", pad(indent));
     }
-    if let Some((Arg::Object(props), rest)) = args.split_last() {
-        if !props.is_empty() {
-            let head: Vec<String> = rest.iter().map(Arg::flat).collect();
-            let sep = if head.is_empty() { "" } else { ", " };
-            let first = format!("{prefix}{callee}({}{sep}{{", head.join(", "));
-            if fits(indent, &first) {
-                let hugged = args.last().expect("split_last").broken(indent);
-                return format!(
-                    "{}{prefix}{callee}({}{sep}{hugged}){suffix}",
-                    pad(indent),
-                    head.join(", ")
-                );
-            }
+    if let Some((Arg::Object(props), rest)) = args.split_last()
+        && !props.is_empty()
+    {
+        let head: Vec<String> = rest.iter().map(Arg::flat).collect();
+        let sep = if head.is_empty() { "" } else { ", " };
+        let first = format!("{prefix}{callee}({}{sep}{{", head.join(", "));
+        if fits(indent, &first) {
+            let hugged = args.last().expect("split_last").broken(indent);
+            return format!(
+                "{}{prefix}{callee}({}{sep}{hugged}){suffix}",
+                pad(indent),
+                head.join(", ")
+            );
         }
     }
     let mut out = format!("{}{prefix}{callee}(\n", pad(indent));

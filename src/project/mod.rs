@@ -187,10 +187,10 @@ impl Project {
     /// from the file `from` (root-relative): through the alias when it covers the target,
     /// else a relative path.
     pub fn import_path(&self, from: &Path, target: &Path) -> String {
-        if let Some(alias) = &self.alias {
-            if let Ok(rest) = target.strip_prefix(&alias.dir) {
-                return format!("{}{}", alias.prefix, slash(rest));
-            }
+        if let Some(alias) = &self.alias
+            && let Ok(rest) = target.strip_prefix(&alias.dir)
+        {
+            return format!("{}{}", alias.prefix, slash(rest));
         }
         let from_dir = from.parent().unwrap_or(Path::new(""));
         let from_parts: Vec<_> = from_dir.components().collect();
@@ -243,14 +243,14 @@ fn dependency<'a>(pkg: &'a Value, name: &str) -> Option<&'a str> {
 /// range allows.
 fn version(root: &Path, pkg: &Value, name: &str) -> Option<Version> {
     let installed = root.join("node_modules").join(name).join("package.json");
-    if let Ok(text) = std::fs::read_to_string(installed) {
-        if let Some(v) = serde_json::from_str::<Value>(&text).ok().and_then(|m| {
+    if let Ok(text) = std::fs::read_to_string(installed)
+        && let Some(v) = serde_json::from_str::<Value>(&text).ok().and_then(|m| {
             m.get("version")?
                 .as_str()
                 .and_then(|s| Version::parse(s).ok())
-        }) {
-            return Some(v);
-        }
+        })
+    {
+        return Some(v);
     }
     let declared = dependency(pkg, name)?;
     Range::parse(declared).ok()?.min_version()

@@ -193,12 +193,12 @@ impl FromStr for Field {
                 }
             }
         }
-        if let (Some(min), Some(max)) = (field.min, field.max) {
-            if min > max {
-                return Err(format!(
-                    "--field `{s}`: min={min} is greater than max={max}"
-                ));
-            }
+        if let (Some(min), Some(max)) = (field.min, field.max)
+            && min > max
+        {
+            return Err(format!(
+                "--field `{s}`: min={min} is greater than max={max}"
+            ));
         }
         if field.ty == FieldType::Boolean && !field.required {
             // An unchecked box is simply `false`; "optional" has no meaning for it.

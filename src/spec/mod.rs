@@ -303,12 +303,11 @@ impl ActionSpec {
             .params()
             .into_iter()
             .find(|(_, catch_all)| *catch_all)
+            && self.page
         {
-            if self.page {
-                return Err(format!(
-                    "--page does not support the catch-all parameter `{name}`; use a plain `[param]` segment"
-                ));
-            }
+            return Err(format!(
+                "--page does not support the catch-all parameter `{name}`; use a plain `[param]` segment"
+            ));
         }
         Ok(())
     }

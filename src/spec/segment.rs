@@ -198,10 +198,9 @@ impl Segment {
             .parts
             .iter()
             .rposition(|p| matches!(p, Part::Dynamic(_)))
+            && let Some(s) = statics(&self.parts[..i])
         {
-            if let Some(s) = statics(&self.parts[..i]) {
-                return s;
-            }
+            return s;
         }
         statics(&self.parts).unwrap_or("item")
     }

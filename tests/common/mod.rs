@@ -25,11 +25,23 @@ pub struct Builder {
 impl Project {
     /// A Next 15 + React 19 + zod 4 project with `app/` and the `@/*` alias.
     pub fn next() -> Builder {
-        let deps = [("next", "15.5.4"), ("react", "19.1.0"), ("react-dom", "19.1.0"), ("zod", "^4.1.0"), ("server-only", "0.0.1")]
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        Builder { deps, src: false, alias: true, tsconfig: true, files: Vec::new() }
+        let deps = [
+            ("next", "15.5.4"),
+            ("react", "19.1.0"),
+            ("react-dom", "19.1.0"),
+            ("zod", "^4.1.0"),
+            ("server-only", "0.0.1"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        Builder {
+            deps,
+            src: false,
+            alias: true,
+            tsconfig: true,
+            files: Vec::new(),
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -49,7 +61,11 @@ impl Project {
     /// `scaffold --cwd <project> args...` with no terminal on stdin.
     pub fn scaffold(&self, args: &[&str]) -> Command {
         let mut cmd = Command::cargo_bin("scaffold").unwrap();
-        cmd.arg("--cwd").arg(self.path()).args(args).env("NO_COLOR", "1").env_remove("SCAFFOLD_TEST_FAIL_AFTER");
+        cmd.arg("--cwd")
+            .arg(self.path())
+            .args(args)
+            .env("NO_COLOR", "1")
+            .env_remove("SCAFFOLD_TEST_FAIL_AFTER");
         cmd.timeout(std::time::Duration::from_secs(20));
         cmd
     }
@@ -66,7 +82,14 @@ impl Project {
                     out.insert(rel.join(""), Vec::new());
                     walk(root, &path, out);
                 } else if meta.file_type().is_symlink() {
-                    out.insert(rel, fs::read_link(&path).unwrap().to_string_lossy().as_bytes().to_vec());
+                    out.insert(
+                        rel,
+                        fs::read_link(&path)
+                            .unwrap()
+                            .to_string_lossy()
+                            .as_bytes()
+                            .to_vec(),
+                    );
                 } else {
                     out.insert(rel, fs::read(&path).unwrap());
                 }
@@ -105,15 +128,33 @@ impl Builder {
     }
 
     pub fn build(self) -> Project {
-        let project = Project { dir: tempfile::tempdir().unwrap() };
-        let deps: serde_json::Map<String, serde_json::Value> =
-            self.deps.into_iter().map(|(k, v)| (k, serde_json::Value::String(v))).collect();
-        project.write("package.json", &serde_json::to_string_pretty(&serde_json::json!({ "name": "fixture", "dependencies": deps })).unwrap());
+        let project = Project {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        let deps: serde_json::Map<String, serde_json::Value> = self
+            .deps
+            .into_iter()
+            .map(|(k, v)| (k, serde_json::Value::String(v)))
+            .collect();
+        project.write(
+            "package.json",
+            &serde_json::to_string_pretty(
+                &serde_json::json!({ "name": "fixture", "dependencies": deps }),
+            )
+            .unwrap(),
+        );
         let base = if self.src { "./src/*" } else { "./*" };
         if self.tsconfig {
             // Real projects carry comments and trailing commas, and often `extends`.
-            project.write("tsconfig.base.json", "{\n  // shared\n  \"compilerOptions\": { \"strict\": true, },\n}\n");
-            let paths = if self.alias { format!(",\n    \"paths\": {{ \"@/*\": [\"{base}\"] }},") } else { String::new() };
+            project.write(
+                "tsconfig.base.json",
+                "{\n  // shared\n  \"compilerOptions\": { \"strict\": true, },\n}\n",
+            );
+            let paths = if self.alias {
+                format!(",\n    \"paths\": {{ \"@/*\": [\"{base}\"] }},")
+            } else {
+                String::new()
+            };
             project.write(
                 "tsconfig.json",
                 &format!("{{\n  \"extends\": \"./tsconfig.base.json\",\n  /* app options */\n  \"compilerOptions\": {{\n    \"jsx\": \"preserve\"{paths}\n  }},\n}}\n"),

@@ -1,0 +1,99 @@
+//! The interactive flow through a real pseudo-terminal: the prompts appear in order,
+//! defaults work, and the answers produce the same files as the flags would.
+#![cfg(unix)]
+
+mod common;
+
+use std::process::Command;
+use std::time::Duration;
+
+use common::Project;
+use expectrl::{Eof, Expect, Regex, Session};
+
+const ENTER: &str = "\r";
+const DOWN: &str = "\x1b[B";
+
+fn spawn(project: &Project) -> expectrl::session::OsSession {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("scaffold"));
+    cmd.arg("--cwd")
+        .arg(project.path())
+        .args(["new", "action"])
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut session = Session::spawn(cmd).expect("spawn in a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(10)));
+    session
+}
+
+#[test]
+fn answering_the_prompts_writes_the_action() {
+    let p = Project::next().dep("next-auth", "5.0.0-beta.29").build();
+    let mut s = spawn(&p);
+    s.expect("Who calls this code?").unwrap();
+    s.send(ENTER).unwrap(); // this Next.js app
+    s.expect("Segment below app/").unwrap();
+    s.send("posts").unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("Operation").unwrap();
+    s.send(ENTER).unwrap(); // create
+    s.expect("Action name").unwrap();
+    s.send(ENTER).unwrap(); // createPost
+    s.expect("Field (name:type[:modifiers])").unwrap();
+    s.send("title:string:min=3").unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("Another field").unwrap();
+    s.send("title:blob").unwrap(); // refused, asked again
+    s.send(ENTER).unwrap();
+    s.expect("unknown field type").unwrap();
+    s.expect("Another field").unwrap();
+    s.send("done:boolean").unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("Another field").unwrap();
+    s.send(ENTER).unwrap(); // finish
+    s.expect("check the session").unwrap();
+    s.expect("next-auth (detected)").unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("After a successful submit").unwrap();
+    s.send(ENTER).unwrap(); // revalidate
+    s.expect("Which components?").unwrap();
+    s.send(ENTER).unwrap(); // form + optimistic
+    s.expect("create  app/posts/actions.ts").unwrap();
+    s.expect(Eof).unwrap();
+
+    let schema = p.read("app/posts/schema.ts");
+    assert!(schema.contains("title: z"), "{schema}");
+    assert!(schema.contains("done: z.boolean()"), "{schema}");
+    assert!(
+        p.read("app/posts/actions.ts")
+            .contains("import { auth } from \"@/auth\";")
+    );
+    assert!(p.path().join("app/posts/optimistic-posts.tsx").is_file());
+    assert!(!p.path().join("app/posts/page.tsx").exists());
+}
+
+#[test]
+fn an_outside_caller_gets_the_route_command() {
+    let p = Project::next().build();
+    let before = p.snapshot();
+    let mut s = spawn(&p);
+    s.expect("Who calls this code?").unwrap();
+    s.send(DOWN).unwrap(); // a webhook provider
+    s.send(ENTER).unwrap();
+    s.expect(Regex("signs the raw request body")).unwrap();
+    s.expect("scaffold new route webhooks/stripe --kind webhook")
+        .unwrap();
+    s.expect(Eof).unwrap();
+    assert_eq!(before, p.snapshot());
+}
+
+#[test]
+fn escape_cancels_without_writing() {
+    let p = Project::next().build();
+    let before = p.snapshot();
+    let mut s = spawn(&p);
+    s.expect("Who calls this code?").unwrap();
+    s.send("\x1b").unwrap();
+    s.expect("cancelled; nothing was written").unwrap();
+    s.expect(Eof).unwrap();
+    assert_eq!(before, p.snapshot());
+}

@@ -1,0 +1,192 @@
+//! Random valid specs through the generator: every file parses, every field reaches the
+//! schema and the form, the session is checked unless the action is public, and the same
+//! spec always gives the same bytes.
+
+mod common;
+
+use common::Project;
+use proptest::prelude::*;
+use scaffold::plan::{Change, Plan};
+use scaffold::project::AuthLib;
+use scaffold::spec::{ActionSpec, After, Field, FieldType, Operation, Segment};
+
+fn field_type() -> impl Strategy<Value = FieldType> {
+    prop_oneof![
+        Just(FieldType::String),
+        Just(FieldType::Text),
+        Just(FieldType::Email),
+        Just(FieldType::Url),
+        Just(FieldType::Number),
+        Just(FieldType::Integer),
+        Just(FieldType::Boolean),
+        Just(FieldType::Date),
+        prop::collection::btree_set("[a-z][a-z0-9_-]{0,9}", 1..5)
+            .prop_map(|v| FieldType::Enum(v.into_iter().collect())),
+    ]
+}
+
+fn field() -> impl Strategy<Value = Field> {
+    (
+        "[a-z][a-zA-Z0-9]{0,19}",
+        field_type(),
+        any::<bool>(),
+        prop::option::of(0u32..50),
+        prop::option::of(50u32..5000),
+    )
+        .prop_map(|(name, ty, required, min, max)| {
+            let bounds = !matches!(
+                ty,
+                FieldType::Boolean | FieldType::Date | FieldType::Enum(_)
+            );
+            Field {
+                name,
+                ty,
+                required,
+                min: min.filter(|_| bounds),
+                max: max.filter(|_| bounds),
+            }
+        })
+        .prop_filter("not reserved", |f| {
+            scaffold::spec::names::check_identifier("field", &f.name).is_ok()
+                && f.name != "id"
+                && f.name != "ownerId"
+        })
+}
+
+fn spec() -> impl Strategy<Value = ActionSpec> {
+    let segment = prop_oneof![
+        "[a-z][a-z-]{0,14}s".prop_map(|s| s),
+        "[a-z]{1,8}/\\[[a-z][a-zA-Z]{0,6}\\]/edit".prop_map(|s| s),
+        "\\([a-z]{1,6}\\)/[a-z]{1,10}s".prop_map(|s| s),
+    ];
+    let op = prop_oneof![
+        Just(Operation::Create),
+        Just(Operation::Update),
+        Just(Operation::Delete),
+        Just(Operation::Toggle)
+    ];
+    let auth = prop_oneof![
+        Just(AuthLib::NextAuth),
+        Just(AuthLib::Clerk),
+        Just(AuthLib::Supabase),
+        Just(AuthLib::None)
+    ];
+    let after = prop_oneof![
+        Just(After::Revalidate),
+        Just(After::Stay),
+        "/[a-z]{1,10}".prop_map(After::Redirect)
+    ];
+    (
+        segment,
+        op,
+        prop::collection::vec(field(), 1..8),
+        auth,
+        after,
+        any::<(bool, bool, bool)>(),
+    )
+        .prop_filter_map(
+            "valid spec",
+            |(segment, op, mut fields, auth, after, (form, optimistic, page))| {
+                let segment = Segment::parse(&segment).ok()?;
+                match op {
+                    Operation::Delete => fields.clear(),
+                    Operation::Toggle => {
+                        fields = vec![Field {
+                            name: "done".into(),
+                            ty: FieldType::Boolean,
+                            required: true,
+                            min: None,
+                            max: None,
+                        }]
+                    }
+                    _ => {}
+                }
+                let mut seen = std::collections::HashSet::new();
+                fields.retain(|f| seen.insert(f.name.clone()));
+                let spec = ActionSpec {
+                    name: ActionSpec::default_name(&segment, op),
+                    segment,
+                    op,
+                    fields,
+                    auth,
+                    after,
+                    form,
+                    optimistic,
+                    page,
+                };
+                (spec.validate().is_ok()
+                    && scaffold::generate::action::check_lengths(&spec).is_ok())
+                .then_some(spec)
+            },
+        )
+}
+
+fn contents<'a>(plan: &'a Plan, suffix: &str) -> Option<&'a str> {
+    plan.ops
+        .iter()
+        .find(|o| o.path.to_string_lossy().ends_with(suffix))
+        .and_then(|o| match &o.change {
+            Change::Write(c) => Some(c.as_str()),
+            Change::Delete => None,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn generated_code_parses_and_keeps_its_promises(spec in spec(), zod3 in any::<bool>()) {
+        let fixture = if zod3 { Project::next().dep("zod", "^3.23.8").build() } else { Project::next().build() };
+        let project = scaffold::project::Project::discover(fixture.path()).unwrap();
+        let plan = scaffold::generate::action::plan(&spec, &project).unwrap();
+
+        for op in &plan.ops {
+            if let Change::Write(text) = &op.change
+                && let Err(e) = scaffold::syntax::check(&op.path, text) {
+                    prop_assert!(false, "{} does not parse: {e}\n{text}", op.path.display());
+                }
+        }
+        let schema = contents(&plan, "schema.ts").unwrap();
+        let actions = contents(&plan, "actions.ts").unwrap();
+        prop_assert!(actions.starts_with("\"use server\";\n"));
+        for f in &spec.fields {
+            prop_assert!(schema.contains(&format!("  {}: z", f.name)), "{} missing from the schema", f.name);
+            prop_assert!(schema.contains(&format!("\"{}\"", f.name)), "{} is not read from FormData", f.name);
+            if spec.form {
+                let form = plan.ops.iter().find(|o| o.path.to_string_lossy().ends_with("-form.tsx")).unwrap();
+                let Change::Write(form) = &form.change else { unreachable!() };
+                prop_assert!(form.contains(&format!("name=\"{}\"", f.name)), "{} missing from the form", f.name);
+            }
+        }
+        if spec.auth == AuthLib::None {
+            prop_assert!(actions.contains("Public action"));
+        } else {
+            let check = "if (!userId) {\n    return { status: \"error\", message: \"You must be signed in.\" };";
+            prop_assert!(actions.contains(check), "the session check is missing");
+        }
+        if spec.op.needs_id() {
+            prop_assert!(actions.contains("IdSchema.safeParse("), "a client-supplied id is validated");
+        }
+        if let Some(i) = actions.find("redirect(\"") {
+            let try_end = actions.rfind("} catch").unwrap_or(0);
+            prop_assert!(i > try_end, "redirect() comes after every try/catch");
+        }
+
+        let again = scaffold::generate::action::plan(&spec, &project).unwrap();
+        prop_assert_eq!(&plan.ops, &again.ops, "generation is deterministic");
+    }
+
+    #[test]
+    fn segments_never_escape_or_panic(input in "\\PC{0,40}") {
+        if let Ok(segment) = Segment::parse(&input) {
+            let dir = segment.dir();
+            prop_assert!(!dir.split('/').any(|p| p == ".." || p == "." || p.is_empty()), "{dir}");
+            prop_assert!(!dir.starts_with('/') && !dir.contains('\\'));
+        }
+    }
+
+    #[test]
+    fn field_parsing_never_panics(input in "\\PC{0,60}") {
+        let _ = input.parse::<Field>();
+    }
+}

@@ -1,0 +1,175 @@
+//! Every template variant as a reviewed snapshot (in the top-level `snapshots/`). A changed
+//! snapshot is a changed product: review it like a code diff.
+
+mod common;
+
+use clap::Parser;
+use common::Project;
+use scaffold::ask::{Gathered, Mode, gather_action};
+use scaffold::cli::{Cli, Command, New};
+use scaffold::plan::Change;
+
+fn generate(project: &Project, name: &str, argv: &[&str]) {
+    let cli = Cli::try_parse_from(std::iter::once("scaffold").chain(argv.iter().copied())).unwrap();
+    let Command::New(New::Action(args)) = cli.command else {
+        panic!("not new action")
+    };
+    let detected = scaffold::project::Project::discover(project.path()).unwrap();
+    let Gathered::Action(spec) = gather_action(args, &detected, Mode::Defaults).unwrap() else {
+        panic!("route advice")
+    };
+    let plan = scaffold::generate::action::plan(&spec, &detected).unwrap();
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| {
+        for op in &plan.ops {
+            let Change::Write(contents) = &op.change else {
+                continue;
+            };
+            let file = op
+                .path
+                .to_string_lossy()
+                .replace(['/', '[', ']', '(', ')'], "_");
+            insta::assert_snapshot!(format!("{name}__{file}"), contents);
+        }
+    });
+}
+
+#[test]
+fn create_with_every_field_type() {
+    let p = Project::next().dep("next-auth", "5.0.0-beta.29").build();
+    generate(
+        &p,
+        "create",
+        &[
+            "new",
+            "action",
+            "posts",
+            "--field",
+            "title:string:max=120",
+            "--field",
+            "body:text:optional",
+            "--field",
+            "email:email",
+            "--field",
+            "website:url:optional",
+            "--field",
+            "price:number:min=0",
+            "--field",
+            "quantity:integer:optional:max=99",
+            "--field",
+            "published:boolean",
+            "--field",
+            "publishedOn:date:optional",
+            "--field",
+            "status:enum(draft|published|archived)",
+            "--page",
+        ],
+    );
+}
+
+#[test]
+fn update_with_clerk_and_redirect() {
+    let p = Project::next().dep("@clerk/nextjs", "6.20.0").build();
+    generate(
+        &p,
+        "update",
+        &[
+            "new",
+            "action",
+            "posts/[id]/edit",
+            "--op",
+            "update",
+            "--field",
+            "title",
+            "--field",
+            "status:enum(draft|live):optional",
+            "--after",
+            "redirect=/posts",
+            "--page",
+        ],
+    );
+}
+
+#[test]
+fn delete_with_supabase() {
+    let p = Project::next().src().dep("@supabase/ssr", "0.6.1").build();
+    generate(
+        &p,
+        "delete",
+        &[
+            "new",
+            "action",
+            "(app)/posts/[id]",
+            "--op",
+            "delete",
+            "--page",
+        ],
+    );
+}
+
+#[test]
+fn toggle_public_with_and_without_optimistic() {
+    let p = Project::next().no_alias().build();
+    generate(
+        &p,
+        "toggle",
+        &[
+            "new",
+            "action",
+            "todos",
+            "--op",
+            "toggle",
+            "--field",
+            "done:boolean",
+            "--page",
+        ],
+    );
+    generate(
+        &p,
+        "toggle-form",
+        &[
+            "new",
+            "action",
+            "chores",
+            "--op",
+            "toggle",
+            "--field",
+            "done:boolean",
+            "--no-optimistic",
+            "--page",
+        ],
+    );
+}
+
+#[test]
+fn zod_3_and_stay() {
+    let p = Project::next()
+        .dep("zod", "^3.23.8")
+        .dep("next-auth", "5.0.0-beta.29")
+        .build();
+    generate(
+        &p,
+        "zod3",
+        &[
+            "new",
+            "action",
+            "signup",
+            "--field",
+            "email:email",
+            "--field",
+            "site:url:optional",
+            "--field",
+            "age:integer:min=13",
+            "--field",
+            "born:date",
+            "--field",
+            "plan:enum(free|pro)",
+            "--after",
+            "stay",
+            "--no-optimistic",
+        ],
+    );
+}
