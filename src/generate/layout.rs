@@ -196,53 +196,37 @@ pub fn jsx_empty(indent: usize, tag: &str, attrs: &[String]) -> String {
 
 /// A JSX element with one child: text, one `{expression}` or one element.
 pub fn jsx_text(indent: usize, tag: &str, attrs: &[String], child: &str) -> String {
-    let open = if attrs.is_empty() {
-        format!("<{tag}>")
-    } else {
-        format!("<{tag} {}>", attrs.join(" "))
-    };
-    let flat = format!("{open}{child}</{tag}>");
+    let flat = format!("{}{child}</{tag}>", flat_open(tag, attrs));
     // Prettier always breaks an element with children that has several attributes or
     // an element child.
     let forced_break = attrs.len() > 1 || child.starts_with('<');
     if !forced_break && fits(indent, &flat) {
         return format!("{}{flat}", pad(indent));
     }
-    let open = if fits(indent, &open) {
-        format!("{}{open}", pad(indent))
-    } else {
-        let mut o = format!("{}<{tag}\n", pad(indent));
-        for attr in attrs {
-            o.push_str(&format!("{}{attr}\n", pad(indent + 2)));
-        }
-        o.push_str(&format!("{}>", pad(indent)));
-        o
-    };
-    format!(
-        "{open}\n{}{child}\n{}</{tag}>",
-        pad(indent + 2),
-        pad(indent)
-    )
+    jsx_block(indent, tag, attrs, &format!("{}{child}", pad(indent + 2)))
 }
 
 /// A JSX element with element children, laid out by the caller.
 pub fn jsx_block(indent: usize, tag: &str, attrs: &[String], children: &str) -> String {
-    let open = if attrs.is_empty() {
-        format!("<{tag}>")
-    } else {
-        format!("<{tag} {}>", attrs.join(" "))
-    };
+    let open = flat_open(tag, attrs);
     let open = if fits(indent, &open) {
         format!("{}{open}", pad(indent))
     } else {
-        let mut o = format!("{}<{tag}\n", pad(indent));
-        for attr in attrs {
-            o.push_str(&format!("{}{attr}\n", pad(indent + 2)));
-        }
-        o.push_str(&format!("{}>", pad(indent)));
-        o
+        let lines: String = attrs
+            .iter()
+            .map(|a| format!("{}{a}\n", pad(indent + 2)))
+            .collect();
+        format!("{}<{tag}\n{lines}{}>", pad(indent), pad(indent))
     };
     format!("{open}\n{children}\n{}</{tag}>", pad(indent))
+}
+
+fn flat_open(tag: &str, attrs: &[String]) -> String {
+    if attrs.is_empty() {
+        format!("<{tag}>")
+    } else {
+        format!("<{tag} {}>", attrs.join(" "))
+    }
 }
 
 /// A JavaScript string literal with prettier's quote choice (double unless that needs

@@ -34,9 +34,41 @@ fn registry() -> &'static Handlebars<'static> {
     })
 }
 
-/// Renders `template` with `context`.
+/// Renders `template` with `context`, after checking that the context provides every
+/// variable the template reads (the list comes from build.rs).
 pub fn render(template: Template, context: &impl Serialize) -> Result<String> {
+    let value = serde_json::to_value(context)?;
+    let missing: Vec<&str> = template
+        .variables()
+        .iter()
+        .copied()
+        .filter(|v| value.get(v).is_none())
+        .collect();
+    anyhow::ensure!(
+        missing.is_empty(),
+        "template {} reads variables its context lacks: {}",
+        template.path(),
+        missing.join(", ")
+    );
     registry()
-        .render(template.path(), context)
+        .render(template.path(), &value)
         .with_context(|| format!("rendering template {}", template.path()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_registry_knows_each_template_and_its_variables() {
+        assert!(Template::ALL.len() >= 8);
+        assert!(
+            Template::ActionActionsTs
+                .variables()
+                .contains(&"auth_check")
+        );
+        assert!(Template::SharedDevStoreTs.variables().is_empty());
+        let err = render(Template::ActionPageTsx, &serde_json::json!({})).unwrap_err();
+        assert!(err.to_string().contains("lacks: "), "{err}");
+    }
 }
