@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::spec::route::{
+    ApiAuth, Kind, Method, Provider, StreamFormat, parse_event, parse_origin,
+};
 use crate::spec::{After, AuthChoice, Caller, Field, Operation};
 
 /// Writes correct, idiomatic Next.js 15 code for mutations.
@@ -53,6 +56,57 @@ pub enum Command {
 pub enum New {
     /// A Server Action: 'use server' module, zod schema, data module, form, optimistic UI, page.
     Action(ActionArgs),
+    /// A route handler for outside callers: webhook, JSON API (CORS), or stream (SSE, CSV).
+    Route(RouteArgs),
+}
+
+#[derive(Debug, Args, Default)]
+pub struct RouteArgs {
+    /// Path below app/api/, e.g. `webhooks/stripe` or `v1/posts/[id]`.
+    pub path: Option<String>,
+    /// Who calls this code. this-app is better served by a Server Action.
+    #[arg(long, value_enum)]
+    pub caller: Option<Caller>,
+    /// What the route does [default: from --caller].
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
+    /// Webhook provider (with --kind webhook).
+    #[arg(long, value_enum)]
+    pub provider: Option<Provider>,
+    /// Webhook events to handle, comma-separated (with --kind webhook).
+    #[arg(long, value_delimiter = ',', value_parser = parse_event_arg)]
+    pub events: Option<Vec<String>>,
+    /// HTTP methods, comma-separated (with --kind api) [default: GET,POST, or GET,PATCH,DELETE
+    /// for a path ending in a parameter].
+    #[arg(long, value_delimiter = ',', value_parser = parse_method)]
+    pub methods: Option<Vec<Method>>,
+    /// How clients authenticate (with --kind api) [default: bearer].
+    #[arg(long, value_enum)]
+    pub auth: Option<ApiAuth>,
+    /// Browser origins allowed to call the API, comma-separated; never `*` (with --kind api).
+    #[arg(long, value_delimiter = ',', value_parser = parse_origin_arg, value_name = "ORIGINS")]
+    pub cors: Option<Vec<String>>,
+    /// Stream format (with --kind stream) [default: sse].
+    #[arg(long, value_enum)]
+    pub format: Option<StreamFormat>,
+    /// A body field for --kind api, or a column for --format csv: NAME:TYPE[:MODIFIER...].
+    #[arg(long = "field", value_name = "NAME:TYPE[:MOD...]", value_parser = parse_field)]
+    pub fields: Vec<Field>,
+    /// The resource name [default: from the path, e.g. v1/posts → post].
+    #[arg(long)]
+    pub resource: Option<String>,
+}
+
+fn parse_event_arg(s: &str) -> Result<String, String> {
+    parse_event(s)
+}
+
+fn parse_method(s: &str) -> Result<Method, String> {
+    s.parse()
+}
+
+fn parse_origin_arg(s: &str) -> Result<String, String> {
+    parse_origin(s)
 }
 
 #[derive(Debug, Args, Default)]

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use clap::{CommandFactory, Parser};
 
-use scaffold::ask::{self, Gathered, Mode};
+use scaffold::ask::{self, Gathered, GatheredRoute, Mode};
 use scaffold::cli::{Cli, Command, New};
 use scaffold::plan::{self, Options, Plan};
 use scaffold::project::Project;
@@ -44,6 +44,7 @@ fn run(mut cli: Cli) -> Result<ExitCode> {
             shell: clap_complete::Shell::Bash,
         },
     );
+    let mut terminal = ask::Terminal;
     match command {
         Command::Completions { shell } => {
             clap_complete::generate(
@@ -55,54 +56,77 @@ fn run(mut cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::New(New::Action(args)) => {
-            let start = cli.cwd.clone().unwrap_or_else(|| PathBuf::from("."));
-            let project = Project::discover(&start)?;
-            for warning in &project.warnings {
-                eprintln!("warning: {warning}");
+            let project = discover(&cli)?;
+            match ask::gather_action(args, &project, mode(&cli, &mut terminal))? {
+                Gathered::UseRoute { why, command, .. } => {
+                    advise(&cli, "new action", "use-route", &why, &command)
+                }
+                Gathered::Action(spec) => finish(
+                    "new action",
+                    &project,
+                    generate::action::plan(&spec, &project)?,
+                    &cli,
+                ),
             }
-            let mut terminal = ask::Terminal;
-            let mode = if cli.yes {
-                Mode::Defaults
-            } else if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && !cli.json
-            {
-                Mode::Ask(&mut terminal)
-            } else {
-                Mode::Refuse
-            };
-            match ask::gather_action(args, &project, mode)? {
-                Gathered::UseRoute {
-                    caller,
-                    why,
-                    command,
-                } => {
-                    if cli.json {
-                        let value = serde_json::json!({
-                            "command": "new action",
-                            "verdict": "use-route",
-                            "caller": format!("{caller:?}"),
-                            "why": why,
-                            "suggested_command": command,
-                            "files": [],
-                        });
-                        println!("{}", serde_json::to_string_pretty(&value)?);
-                    } else {
-                        println!("{why}\n\nWrite an API route instead:\n  {command}");
-                    }
-                    Ok(ExitCode::SUCCESS)
+        }
+        Command::New(New::Route(args)) => {
+            let project = discover(&cli)?;
+            match ask::gather_route(args, mode(&cli, &mut terminal))? {
+                GatheredRoute::UseAction { why, command } => {
+                    advise(&cli, "new route", "use-action", &why, &command)
                 }
-                Gathered::Action(spec) => {
-                    let plan = generate::action::plan(&spec, &project)?;
-                    finish("new action", &project, plan, &cli)
-                }
+                GatheredRoute::Route(spec) => finish(
+                    "new route",
+                    &project,
+                    generate::route::plan(&spec, &project)?,
+                    &cli,
+                ),
             }
         }
     }
 }
 
+fn discover(cli: &Cli) -> Result<Project> {
+    let start = cli.cwd.clone().unwrap_or_else(|| PathBuf::from("."));
+    let project = Project::discover(&start)?;
+    for warning in &project.warnings {
+        eprintln!("warning: {warning}");
+    }
+    Ok(project)
+}
+
+/// Prompts only on a terminal; `--yes` takes defaults; otherwise missing answers are errors.
+fn mode<'a>(cli: &Cli, terminal: &'a mut ask::Terminal) -> Mode<'a> {
+    if cli.yes {
+        Mode::Defaults
+    } else if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && !cli.json {
+        Mode::Ask(terminal)
+    } else {
+        Mode::Refuse
+    }
+}
+
+/// The other shape fits better: say why and print the command that writes it.
+fn advise(cli: &Cli, command: &str, verdict: &str, why: &str, suggested: &str) -> Result<ExitCode> {
+    if cli.json {
+        let value = serde_json::json!({
+            "command": command,
+            "verdict": verdict,
+            "why": why,
+            "suggested_command": suggested,
+            "files": [],
+        });
+        println!("{}", serde_json::to_string_pretty(&value)?);
+    } else {
+        println!("{why}\n\nInstead:\n  {suggested}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Checks, applies and reports a plan: the same path for every command.
 fn finish(command: &str, project: &Project, plan: Plan, cli: &Cli) -> Result<ExitCode> {
     for op in &plan.ops {
-        if let plan::Change::Write(contents) = &op.change
+        if let plan::Change::Write(contents) | plan::Change::Merge(contents) = &op.change
             && let Err(why) = syntax::check(&op.path, contents)
         {
             bail!(

@@ -2,10 +2,12 @@
 //! Without a terminal, every unanswered question is an error that names its flag.
 
 mod prompter;
+mod route;
 
 use anyhow::{Result, bail};
 
 pub use prompter::{Prompter, Terminal};
+pub use route::{GatheredRoute, gather_route};
 
 use crate::cli::ActionArgs;
 use crate::generate::action::check_lengths;

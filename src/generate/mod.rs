@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod layout;
+pub mod route;
 
 use std::sync::OnceLock;
 

@@ -20,6 +20,8 @@ pub enum Status {
     Force,
     /// The file exists with other contents: the plan is refused without `--force`.
     Conflict,
+    /// The file is extended on purpose (new lines added to `.env.example`).
+    Update,
     /// The file is removed.
     Remove,
 }
@@ -61,8 +63,11 @@ pub fn check(root: &Path, plan: &Plan, options: Options) -> Result<Vec<Outcome>>
             Err(_) => None,
         };
         let (status, new) = match (&op.change, &old) {
-            (Change::Write(new), None) => (Status::Create, Some(new.clone())),
-            (Change::Write(new), Some(old)) if old == new => (Status::Identical, Some(new.clone())),
+            (Change::Write(new) | Change::Merge(new), None) => (Status::Create, Some(new.clone())),
+            (Change::Write(new) | Change::Merge(new), Some(old)) if old == new => {
+                (Status::Identical, Some(new.clone()))
+            }
+            (Change::Merge(new), Some(_)) => (Status::Update, Some(new.clone())),
             (Change::Write(new), Some(_)) => (
                 if options.force {
                     Status::Force
@@ -200,7 +205,7 @@ impl Transaction<'_> {
             let old = outcome.old.clone();
             match (&op.change, outcome.status) {
                 (_, Status::Identical) => {}
-                (Change::Write(contents), _) => {
+                (Change::Write(contents) | Change::Merge(contents), _) => {
                     let dir = target
                         .parent()
                         .ok_or_else(|| anyhow!("{} has no parent folder", rel.display()))?;

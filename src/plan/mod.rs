@@ -14,6 +14,9 @@ pub use report::{print_human, print_json};
 pub enum Change {
     /// Write the file with these contents (create, or replace with `--force`).
     Write(String),
+    /// Write these contents to a file the command extends on purpose (`.env.example`):
+    /// reported as `update`, never a conflict.
+    Merge(String),
     /// Remove the file.
     Delete,
 }
@@ -39,6 +42,13 @@ impl Plan {
         self.ops.push(FileOp {
             path: path.into(),
             change: Change::Write(contents),
+        });
+    }
+
+    pub fn merge(&mut self, path: impl Into<PathBuf>, contents: String) {
+        self.ops.push(FileOp {
+            path: path.into(),
+            change: Change::Merge(contents),
         });
     }
 }

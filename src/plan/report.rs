@@ -13,6 +13,7 @@ fn label(status: Status) -> &'static str {
         Status::Identical => "identical",
         Status::Force => "force",
         Status::Conflict => "conflict",
+        Status::Update => "update",
         Status::Remove => "remove",
     }
 }
@@ -21,7 +22,7 @@ fn color(status: Status) -> &'static str {
     match status {
         Status::Create => "\x1b[32m",
         Status::Identical => "\x1b[34m",
-        Status::Force | Status::Remove => "\x1b[33m",
+        Status::Force | Status::Remove | Status::Update => "\x1b[33m",
         Status::Conflict => "\x1b[31m",
     }
 }

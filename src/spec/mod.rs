@@ -3,6 +3,7 @@
 
 mod field;
 pub mod names;
+pub mod route;
 mod segment;
 
 use std::fmt;

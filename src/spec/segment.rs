@@ -28,6 +28,42 @@ impl Segment {
     /// directory or that the App Router gives another meaning (parallel and intercepting
     /// routes, private folders).
     pub fn parse(input: &str) -> Result<Segment, String> {
+        let segment = Segment::parse_any(input)?;
+        if matches!(segment.parts.first(), Some(Part::Static(s)) if s == "api") {
+            return Err(format!(
+                "segment `{}` is under app/api/, where route handlers live; Server Actions belong next to the page that uses them",
+                show(input.trim_end_matches('/'))
+            ));
+        }
+        Ok(segment)
+    }
+
+    /// Parses a route handler's path below `app/api/` (`webhooks/stripe`, `/api/v1/posts/[id]`
+    /// and `app/api/v1/posts` all mean a folder under `app/api/`).
+    pub fn parse_api(input: &str) -> Result<Segment, String> {
+        let rest = input.trim_start_matches('/');
+        let rest = ["app/api/", "api/"]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .unwrap_or(rest);
+        if rest.trim_end_matches('/').is_empty() || rest == "api" {
+            return Err(
+                "the route path is empty; give a path below app/api/, e.g. `webhooks/stripe`"
+                    .into(),
+            );
+        }
+        if input.starts_with("//") || rest.starts_with('/') {
+            return Err(format!(
+                "route path `{}` is absolute; give a path below app/api/",
+                show(input)
+            ));
+        }
+        let mut segment = Segment::parse_any(rest)?;
+        segment.parts.insert(0, Part::Static("api".into()));
+        Ok(segment)
+    }
+
+    fn parse_any(input: &str) -> Result<Segment, String> {
         let trimmed = input.trim_end_matches('/');
         if trimmed.is_empty() {
             return Err(
@@ -84,12 +120,6 @@ impl Segment {
         }) {
             return Err(format!(
                 "segment `{}` has no URL part (only route groups)",
-                show(trimmed)
-            ));
-        }
-        if matches!(parts.first(), Some(Part::Static(s)) if s == "api") {
-            return Err(format!(
-                "segment `{}` is under app/api/, where route handlers live; Server Actions belong next to the page that uses them",
                 show(trimmed)
             ));
         }
@@ -327,6 +357,29 @@ mod tests {
             Segment::parse("docs/[...slug]").unwrap().params(),
             vec![("slug", true)]
         );
+    }
+
+    #[test]
+    fn api_paths() {
+        for input in [
+            "webhooks/stripe",
+            "/api/webhooks/stripe",
+            "api/webhooks/stripe/",
+            "app/api/webhooks/stripe",
+        ] {
+            assert_eq!(
+                Segment::parse_api(input).unwrap().dir(),
+                "api/webhooks/stripe",
+                "{input}"
+            );
+        }
+        assert_eq!(
+            Segment::parse_api("v1/posts/[id]").unwrap().url_path(),
+            "/api/v1/posts/[id]"
+        );
+        for bad in ["", "/", "api", "../x", "a/../../b", "//x", "a\\b"] {
+            assert!(Segment::parse_api(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]
