@@ -126,7 +126,7 @@ fn contents<'a>(plan: &'a Plan, suffix: &str) -> Option<&'a str> {
         .iter()
         .find(|o| o.path.to_string_lossy().ends_with(suffix))
         .and_then(|o| match &o.change {
-            Change::Write(c) => Some(c.as_str()),
+            Change::Write(c) | Change::Merge(c) => Some(c.as_str()),
             Change::Delete => None,
         })
 }
