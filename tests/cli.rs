@@ -697,3 +697,264 @@ fn symlinks_out_of_the_project_are_refused() {
         "nothing written outside"
     );
 }
+
+#[test]
+fn routes_are_written_with_their_env_example() {
+    let p = Project::next().build();
+    p.write(
+        ".env.example",
+        "# database\nDATABASE_URL=postgres://localhost/app",
+    );
+    p.scaffold(&[
+        "new",
+        "route",
+        "webhooks/github",
+        "--kind",
+        "webhook",
+        "--provider",
+        "github",
+    ])
+    .assert()
+    .success()
+    .stdout(predicate::str::contains(
+        "create  app/api/webhooks/github/route.ts",
+    ))
+    .stdout(predicate::str::contains("update  .env.example"));
+    let env = p.read(".env.example");
+    assert!(
+        env.starts_with("# database\nDATABASE_URL=postgres://localhost/app\n\n# "),
+        "{env}"
+    );
+    assert_eq!(env.matches("GITHUB_WEBHOOK_SECRET=").count(), 1);
+    let route = p.read("app/api/webhooks/github/route.ts");
+    assert!(
+        route.contains("timingSafeEqual(a, b)") && route.contains("a.length === b.length"),
+        "length check, then constant time"
+    );
+    assert!(route.contains("const body = await request.text();"));
+    assert!(
+        route.find("request.text()").unwrap() < route.find("JSON.parse").unwrap(),
+        "verify the raw body before parsing"
+    );
+
+    // Again: identical route, and .env.example is not touched twice.
+    p.scaffold(&[
+        "new",
+        "route",
+        "webhooks/github",
+        "--kind",
+        "webhook",
+        "--provider",
+        "github",
+    ])
+    .assert()
+    .success()
+    .stdout(predicate::str::contains(
+        "identical  app/api/webhooks/github/route.ts",
+    ));
+    assert_eq!(p.read(".env.example"), env);
+    assert!(
+        !p.path().join(".env").exists() && !p.path().join(".env.local").exists(),
+        ".env files are never touched"
+    );
+    assert_parses(p.path());
+}
+
+#[test]
+fn stripe_needs_its_package() {
+    let p = Project::next().file("yarn.lock", "").build();
+    p.scaffold(&[
+        "new",
+        "route",
+        "webhooks/stripe",
+        "--kind",
+        "webhook",
+        "--provider",
+        "stripe",
+    ])
+    .assert()
+    .success()
+    .stdout(predicate::str::contains("yarn add stripe"));
+}
+
+#[test]
+fn api_routes_check_bearer_tokens_and_cors() {
+    let p = Project::next().build();
+    p.scaffold(&[
+        "new",
+        "route",
+        "/api/v1/posts/[id]",
+        "--kind",
+        "api",
+        "--auth",
+        "bearer",
+        "--cors",
+        "https://app.example.com",
+        "--field",
+        "title",
+    ])
+    .assert()
+    .success();
+    let route = p.read("app/api/v1/posts/[id]/route.ts");
+    for method in ["GET", "PATCH", "DELETE", "OPTIONS"] {
+        assert!(
+            route.contains(&format!("export async function {method}("))
+                || route.contains(&format!("export function {method}(")),
+            "{method}"
+        );
+    }
+    assert!(
+        !route.contains("export async function POST"),
+        "POST belongs to the collection"
+    );
+    assert!(
+        route.contains("params: Promise<{ id: string }>"),
+        "Next 15 async params"
+    );
+    assert!(route.contains("timingSafeEqual(digest(token), digest(key))"));
+    assert!(route.contains("Vary: \"Origin\"") || route.contains("Vary: Origin"));
+    assert!(!route.contains("\"*\""), "never a wildcard origin");
+    assert!(
+        p.read(".env.example")
+            .contains("CORS_ALLOWED_ORIGINS=https://app.example.com")
+    );
+    assert!(p.read(".env.example").contains("POSTS_API_KEY="));
+    assert_parses(p.path());
+}
+
+#[test]
+fn route_refusals() {
+    let p = Project::next().build();
+    let before = p.snapshot();
+    let cases: &[(&[&str], i32, &str)] = &[
+        (
+            &["new", "route", "v1/posts", "--kind", "api", "--cors", "*"],
+            2,
+            "`*` is never written",
+        ),
+        (
+            &[
+                "new",
+                "route",
+                "v1/posts",
+                "--kind",
+                "api",
+                "--cors",
+                "https://a.example/path",
+            ],
+            2,
+            "no path",
+        ),
+        (
+            &[
+                "new",
+                "route",
+                "v1/posts",
+                "--kind",
+                "api",
+                "--methods",
+                "GET,OPTIONS",
+            ],
+            2,
+            "OPTIONS is written for you",
+        ),
+        (
+            &[
+                "new",
+                "route",
+                "v1/posts",
+                "--kind",
+                "api",
+                "--auth",
+                "none",
+                "--methods",
+                "PUT",
+            ],
+            1,
+            "end the path with a parameter",
+        ),
+        (
+            &[
+                "new",
+                "route",
+                "v1/posts/[id]",
+                "--kind",
+                "api",
+                "--auth",
+                "none",
+                "--methods",
+                "POST",
+            ],
+            1,
+            "POST creates in a collection",
+        ),
+        (
+            &[
+                "new",
+                "route",
+                "hooks/[id]",
+                "--kind",
+                "webhook",
+                "--provider",
+                "github",
+            ],
+            1,
+            "one fixed URL",
+        ),
+        (
+            &[
+                "new",
+                "route",
+                "v1/posts",
+                "--kind",
+                "api",
+                "--provider",
+                "github",
+            ],
+            1,
+            "--provider applies to --kind webhook",
+        ),
+        (
+            &["new", "route", "events", "--kind", "stream", "--field", "a"],
+            1,
+            "--format csv",
+        ),
+        (
+            &["new", "route", "../escape", "--kind", "api"],
+            1,
+            "must stay inside",
+        ),
+        (
+            &[
+                "new", "route", "hooks", "--kind", "webhook", "--events", "a,,b",
+            ],
+            2,
+            "must be letters",
+        ),
+        (&["new", "route", "v1/posts"], 1, "--caller (or --kind)"),
+    ];
+    for (args, code, expected) in cases {
+        p.scaffold(args)
+            .assert()
+            .code(*code)
+            .stderr(predicate::str::contains(*expected));
+    }
+    assert_eq!(before, p.snapshot());
+}
+
+#[test]
+fn the_app_itself_is_pointed_to_an_action() {
+    let p = Project::next().build();
+    p.scaffold(&[
+        "new",
+        "route",
+        "api/posts",
+        "--caller",
+        "this-app",
+        "--json",
+    ])
+    .assert()
+    .success()
+    .stdout(predicate::str::contains("\"verdict\": \"use-action\""))
+    .stdout(predicate::str::contains("scaffold new action posts"));
+}

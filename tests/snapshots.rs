@@ -5,27 +5,36 @@ mod common;
 
 use clap::Parser;
 use common::Project;
-use scaffold::ask::{Gathered, Mode, gather_action};
+use scaffold::ask::{Gathered, GatheredRoute, Mode, gather_action, gather_route};
 use scaffold::cli::{Cli, Command, New};
 use scaffold::plan::Change;
 
 fn generate(project: &Project, name: &str, argv: &[&str]) {
     let cli = Cli::try_parse_from(std::iter::once("scaffold").chain(argv.iter().copied())).unwrap();
-    let Command::New(New::Action(args)) = cli.command else {
-        panic!("not new action")
-    };
     let detected = scaffold::project::Project::discover(project.path()).unwrap();
-    let Gathered::Action(spec) = gather_action(args, &detected, Mode::Defaults).unwrap() else {
-        panic!("route advice")
+    let plan = match cli.command {
+        Command::New(New::Action(args)) => {
+            let Gathered::Action(spec) = gather_action(args, &detected, Mode::Defaults).unwrap()
+            else {
+                panic!("route advice")
+            };
+            scaffold::generate::action::plan(&spec, &detected).unwrap()
+        }
+        Command::New(New::Route(args)) => {
+            let GatheredRoute::Route(spec) = gather_route(args, Mode::Defaults).unwrap() else {
+                panic!("action advice")
+            };
+            scaffold::generate::route::plan(&spec, &detected).unwrap()
+        }
+        Command::Completions { .. } => unreachable!(),
     };
-    let plan = scaffold::generate::action::plan(&spec, &detected).unwrap();
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("../snapshots");
     settings.set_prepend_module_to_snapshot(false);
     settings.set_omit_expression(true);
     settings.bind(|| {
         for op in &plan.ops {
-            let Change::Write(contents) = &op.change else {
+            let (Change::Write(contents) | Change::Merge(contents)) = &op.change else {
                 continue;
             };
             let file = op
@@ -170,6 +179,169 @@ fn zod_3_and_stay() {
             "--after",
             "stay",
             "--no-optimistic",
+        ],
+    );
+}
+
+#[test]
+fn webhooks_for_each_provider() {
+    let p = Project::next().dep("stripe", "23.1.0").build();
+    p.write(".env.example", "# existing\nDATABASE_URL=\n");
+    generate(
+        &p,
+        "webhook-stripe",
+        &[
+            "new",
+            "route",
+            "webhooks/stripe",
+            "--kind",
+            "webhook",
+            "--provider",
+            "stripe",
+        ],
+    );
+    generate(
+        &p,
+        "webhook-github",
+        &[
+            "new",
+            "route",
+            "webhooks/github",
+            "--kind",
+            "webhook",
+            "--provider",
+            "github",
+            "--events",
+            "push,issues",
+        ],
+    );
+    generate(
+        &p,
+        "webhook-slack",
+        &[
+            "new",
+            "route",
+            "slack/events",
+            "--kind",
+            "webhook",
+            "--provider",
+            "slack",
+        ],
+    );
+    generate(
+        &p,
+        "webhook-standard",
+        &[
+            "new",
+            "route",
+            "webhooks/resend",
+            "--kind",
+            "webhook",
+            "--provider",
+            "standard-webhooks",
+            "--events",
+            "email.sent,email.bounced",
+        ],
+    );
+}
+
+#[test]
+fn json_apis() {
+    let p = Project::next().build();
+    generate(
+        &p,
+        "api-collection",
+        &[
+            "new",
+            "route",
+            "v1/posts",
+            "--kind",
+            "api",
+            "--cors",
+            "https://app.example.com",
+            "--field",
+            "title:string:max=200",
+            "--field",
+            "views:integer:optional:min=0",
+            "--field",
+            "status:enum(draft|live)",
+        ],
+    );
+    generate(
+        &p,
+        "api-item",
+        &[
+            "new",
+            "route",
+            "v1/posts/[postId]",
+            "--kind",
+            "api",
+            "--methods",
+            "GET,PUT,PATCH,DELETE",
+            "--field",
+            "title",
+        ],
+    );
+    generate(
+        &p,
+        "api-public",
+        &[
+            "new",
+            "route",
+            "public/notes",
+            "--kind",
+            "api",
+            "--auth",
+            "none",
+            "--field",
+            "text:text",
+        ],
+    );
+    let z3 = Project::next().dep("zod", "^3.23.8").build();
+    generate(
+        &z3,
+        "api-zod3",
+        &[
+            "new",
+            "route",
+            "v1/contacts",
+            "--kind",
+            "api",
+            "--field",
+            "email:email",
+            "--field",
+            "site:url:optional",
+            "--field",
+            "born:date",
+        ],
+    );
+}
+
+#[test]
+fn streams() {
+    let p = Project::next().src().build();
+    generate(
+        &p,
+        "sse",
+        &[
+            "new", "route", "events", "--kind", "stream", "--format", "sse",
+        ],
+    );
+    generate(
+        &p,
+        "csv",
+        &[
+            "new",
+            "route",
+            "exports/orders",
+            "--kind",
+            "stream",
+            "--format",
+            "csv",
+            "--field",
+            "total:number",
+            "--field",
+            "status",
         ],
     );
 }
