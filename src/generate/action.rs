@@ -476,14 +476,11 @@ fn actions_context(
         layout::import(&schema_names, "./schema"),
     ];
 
-    let mut params = Vec::new();
-    if spec.op.needs_id() {
-        params.push(format!("{}Id: string", n.singular));
-    }
-    if has_fields {
-        params.push(format!("_prevState: {}", n.state_type()));
-        params.push("formData: FormData".to_string());
-    }
+    // The record id arrives as a form field, not through .bind(): see form_context.
+    let params = vec![
+        format!("_prevState: {}", n.state_type()),
+        "formData: FormData".to_string(),
+    ];
     let signature = layout::params(
         0,
         &format!("export async function {}", spec.name),
@@ -512,7 +509,6 @@ fn actions_context(
         "auth_check": auth_check,
         "needs_id": spec.op.needs_id(),
         "id_schema": format!("{}IdSchema", n.singular),
-        "id_param": format!("{}Id", n.singular),
         "not_found": format!("{} not found.", n.capitalized()),
         "has_fields": has_fields,
         "read_fn": n.read_fn(),
@@ -742,14 +738,14 @@ fn form_context(spec: &ActionSpec, n: &Names) -> Value {
             (
                 Some(format!("type Props = {{ {}: {} }};", n.singular, n.record)),
                 vec![n.singular.clone()],
-                format!("{}.bind(null, {}.id)", spec.name, n.singular),
+                spec.name.clone(),
                 format!("  const values = state.values ?? {};", n.singular),
             )
         }
         Operation::Delete => (
             Some(format!("type Props = {{ {}Id: string }};", n.singular)),
             vec![format!("{}Id", n.singular)],
-            format!("{}.bind(null, {}Id)", spec.name, n.singular),
+            spec.name.clone(),
             String::new(),
         ),
     };
@@ -771,6 +767,15 @@ fn form_context(spec: &ActionSpec, n: &Names) -> Value {
     let fields_jsx = fields.join("\n");
     json!({
         "name": spec.name,
+        // The id is a hidden field rather than a .bind() argument: a Client Component
+        // that binds an action hangs the no-JavaScript submit in Next 15
+        // (vercel/next.js#98045). Either way the client supplies it, so the action
+        // validates it and scopes the write to the owner.
+        "hidden_id": match spec.op {
+            Operation::Create => String::new(),
+            Operation::Delete => format!("      <input type=\"hidden\" name=\"id\" value={{{}Id}} />", n.singular),
+            _ => format!("      <input type=\"hidden\" name=\"id\" value={{{}.id}} />", n.singular),
+        },
         "react_import": if has_fields { "import { useActionState, useId } from \"react\";" } else { "import { useActionState } from \"react\";" },
         "schema_import": layout::import_type(&types, "./schema"),
         "state_type": n.state_type(),
