@@ -6,6 +6,7 @@
 //! ([`plan::apply`]).
 
 pub mod ask;
+pub mod audit;
 pub mod cli;
 pub mod generate;
 pub mod plan;

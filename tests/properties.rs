@@ -141,10 +141,12 @@ proptest! {
         let plan = scaffold::generate::action::plan(&spec, &project).unwrap();
 
         for op in &plan.ops {
-            if let Change::Write(text) = &op.change
-                && let Err(e) = scaffold::syntax::check(&op.path, text) {
-                    prop_assert!(false, "{} does not parse: {e}\n{text}", op.path.display());
-                }
+            let Change::Write(text) = &op.change else { continue };
+            if let Err(e) = scaffold::syntax::check(&op.path, text) {
+                prop_assert!(false, "{} does not parse: {e}\n{text}", op.path.display());
+            }
+            let findings = scaffold::audit::audit(&op.path, text);
+            prop_assert!(findings.is_empty(), "{}: {findings:?}\n{text}", op.path.display());
         }
         let schema = contents(&plan, "schema.ts").unwrap();
         let actions = contents(&plan, "actions.ts").unwrap();

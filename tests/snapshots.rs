@@ -3,31 +3,11 @@
 
 mod common;
 
-use clap::Parser;
 use common::Project;
-use scaffold::ask::{Gathered, GatheredRoute, Mode, gather_action, gather_route};
-use scaffold::cli::{Cli, Command, New};
 use scaffold::plan::Change;
 
 fn generate(project: &Project, name: &str, argv: &[&str]) {
-    let cli = Cli::try_parse_from(std::iter::once("scaffold").chain(argv.iter().copied())).unwrap();
-    let detected = scaffold::project::Project::discover(project.path()).unwrap();
-    let plan = match cli.command {
-        Command::New(New::Action(args)) => {
-            let Gathered::Action(spec) = gather_action(args, &detected, Mode::Defaults).unwrap()
-            else {
-                panic!("route advice")
-            };
-            scaffold::generate::action::plan(&spec, &detected).unwrap()
-        }
-        Command::New(New::Route(args)) => {
-            let GatheredRoute::Route(spec) = gather_route(args, Mode::Defaults).unwrap() else {
-                panic!("action advice")
-            };
-            scaffold::generate::route::plan(&spec, &detected).unwrap()
-        }
-        Command::Completions { .. } => unreachable!(),
-    };
+    let plan = common::plan_for(project.path(), argv);
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("../snapshots");
     settings.set_prepend_module_to_snapshot(false);

@@ -196,3 +196,29 @@ pub fn walk_files(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// The plan `scaffold <argv>` would apply in `dir`, computed in-process with `--yes`
+/// defaults.
+pub fn plan_for(dir: &Path, argv: &[&str]) -> scaffold::plan::Plan {
+    use clap::Parser;
+    use scaffold::ask::{Gathered, GatheredRoute, Mode, gather_action, gather_route};
+    use scaffold::cli::{Cli, Command, New};
+    let cli = Cli::try_parse_from(std::iter::once("scaffold").chain(argv.iter().copied())).unwrap();
+    let project = scaffold::project::Project::discover(dir).unwrap();
+    match cli.command {
+        Command::New(New::Action(args)) => {
+            let Gathered::Action(spec) = gather_action(args, &project, Mode::Defaults).unwrap()
+            else {
+                panic!("route advice for {argv:?}")
+            };
+            scaffold::generate::action::plan(&spec, &project).unwrap()
+        }
+        Command::New(New::Route(args)) => {
+            let GatheredRoute::Route(spec) = gather_route(args, Mode::Defaults).unwrap() else {
+                panic!("action advice for {argv:?}")
+            };
+            scaffold::generate::route::plan(&spec, &project).unwrap()
+        }
+        Command::Completions { .. } => panic!("not a generator"),
+    }
+}

@@ -442,7 +442,8 @@ async function browserTests(generatedNames) {
     .map((name) => path.join(BROWSER_TESTS, name));
   if (files.length === 0) return { skip: "no tests in tests/e2e/browser" };
 
-  const server = await startNext(APP, { port: await freePort() });
+  const serverLog = path.join(OUT, "next-start.log");
+  const server = await startNext(APP, { port: await freePort(), logFile: serverLog });
   const tap = path.join(OUT, "browser.tap");
   fs.rmSync(tap, { force: true });
   let result;
@@ -472,6 +473,7 @@ async function browserTests(generatedNames) {
           // Variants generated in this run, so tests can skip the others
           // (e.g. under --only).
           E2E_VARIANTS: JSON.stringify(generatedNames),
+          E2E_SERVER_LOG: serverLog,
         },
       },
     );

@@ -172,6 +172,48 @@ async function submitNatively(page, button) {
   return response;
 }
 
+/** Resolves like `promise`, or rejects saying `what` did not happen in `ms`. */
+async function within(ms, what, promise) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${what} within ${ms / 1000} s`)),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Resolves once the next Server Action call (a fetch POST) has ended, with
+ * its body read to the end or aborted by the page after the response (the
+ * router sometimes does that; Response.finished() would then never settle).
+ */
+function nextActionEnd(page) {
+  const ended = within(
+    15_000,
+    "the Server Action call did not end",
+    new Promise((resolve) => {
+      const onEnd = (request) => {
+        if (request.method() !== "POST" || request.isNavigationRequest()) {
+          return;
+        }
+        page.off("requestfinished", onEnd);
+        page.off("requestfailed", onEnd);
+        resolve(request);
+      };
+      page.on("requestfinished", onEnd);
+      page.on("requestfailed", onEnd);
+    }),
+  );
+  ended.catch(() => {}); // reported where it is awaited
+  return ended;
+}
+
 /** Resolves with the response to the next Server Action call (a fetch POST). */
 function nextActionResponse(page) {
   return page.waitForResponse(
@@ -205,9 +247,7 @@ function postRow(ownerId, fields = {}) {
 
 describe(
   "create with every field type (revalidates, optimistic list)",
-  {
-    skip: needs("create-all-fields"),
-  },
+  { skip: needs("create-all-fields") },
   () => {
     const PAGE = "/e2e/create/posts";
     const FIELDS = [
@@ -476,9 +516,7 @@ describe(
 
 describe(
   "create that redirects after success",
-  {
-    skip: needs("create-redirect", "create-all-fields"),
-  },
+  { skip: needs("create-redirect", "create-all-fields") },
   () => {
     const PAGE = "/e2e/redirect/posts/new";
     const TARGET = "/e2e/create/posts";
@@ -559,9 +597,7 @@ describe(
 
 describe(
   "create that stays (--after stay)",
-  {
-    skip: needs("create-stay"),
-  },
+  { skip: needs("create-stay") },
   () => {
     test("saves and confirms, but the list only changes on reload", async (t) => {
       const user = newUser();
@@ -653,163 +689,11 @@ describe("public create (--auth none)", { skip: needs("public") }, () => {
   });
 });
 
-// ------------------------------------------------------------- update
-
-describe("update", { skip: needs("update") }, () => {
-  const editUrl = (id) => `/e2e/update/posts/${id}/edit`;
-
-  test("with JavaScript: prefilled, errors keep values, saves persist", async (t) => {
-    const user = newUser();
-    const [post] = await seedRows("posts", [
-      postRow(user, { title: "First draft", body: "Stays as it is." }),
-    ]);
-    const { page, errors } = await open(t, { user });
-    assert.equal((await page.goto(editUrl(post.id)))?.status(), 200);
-    await waitForHydration(page);
-    const form = page.locator("main > form");
-    const save = form.getByRole("button", { name: "Save post" });
-
-    assert.deepEqual(
-      await readForm(form, { Title: "", Published: false, Status: "" }),
-      { Title: "First draft", Published: false, Status: "draft" },
-    );
-
-    // Too long for the schema. maxLength stops typing it, so set it the way
-    // a script or an outdated form could send it.
-    const refused = {
-      Title: "x".repeat(121),
-      Published: true,
-      Status: "published",
-    };
-    await fillForm(form, { Published: true, Status: "published" });
-    await field(form, "Title").evaluate((el, value) => {
-      el.value = value;
-    }, refused.Title);
-    await save.click();
-    await eventually(() =>
-      assertMessage(form, "alert", "Check the highlighted fields."),
-    );
-    await assertFieldError(
-      form,
-      "Title",
-      "Title must be at most 120 characters.",
-    );
-    await assertNoFieldError(form, "Published");
-    await assertNoFieldError(form, "Status");
-    assert.deepEqual(await readForm(form, refused), refused);
-    assert.deepEqual(await rowsOf("posts", user), [post]);
-
-    const changed = {
-      Title: "Second draft",
-      Published: true,
-      Status: "archived",
-    };
-    await fillForm(form, changed);
-    await save.click();
-    await eventually(() => assertMessage(form, "status", "Post saved."));
-    await assertNoFieldError(form, "Title");
-    assert.deepEqual(await readForm(form, changed), changed);
-    assert.deepEqual(await rowsOf("posts", user), [
-      { ...post, title: "Second draft", published: true, status: "archived" },
-    ]);
-    await page.reload();
-    assert.deepEqual(await readForm(form, changed), changed);
-
-    // Choosing "None" clears the optional status.
-    await field(form, "Status").selectOption({ label: "None" });
-    const answered = nextActionResponse(page);
-    await save.click();
-    await answered;
-    await eventually(() => assertMessage(form, "status", "Post saved."));
-    const [row] = await rowsOf("posts", user);
-    assert.equal(row.status, undefined, "status is cleared in the store");
-    await page.reload();
-    assert.equal(await field(form, "Status").inputValue(), "");
-    assert.deepEqual(errors, []);
-  });
-
-  test("without JavaScript: the form posts and the new values persist", async (t) => {
-    const user = newUser();
-    const [post] = await seedRows("posts", [postRow(user)]);
-    const { page } = await open(t, { user, javaScriptEnabled: false });
-    assert.equal((await page.goto(editUrl(post.id)))?.status(), 200);
-    const form = page.locator("main > form");
-
-    const changed = {
-      Title: "Saved without JS",
-      Published: true,
-      Status: "published",
-    };
-    await fillForm(form, changed);
-    const response = await submitNatively(
-      page,
-      form.getByRole("button", { name: "Save post" }),
-    );
-    assert.equal(response.status(), 200);
-    await assertMessage(form, "status", "Post saved.");
-    assert.deepEqual(await readForm(form, changed), changed);
-    assert.deepEqual(await rowsOf("posts", user), [
-      { ...post, title: changed.Title, published: true, status: "published" },
-    ]);
-  });
-
-  test("the page is a 404 for other users, signed out, and unknown ids", async (t) => {
-    const owner = newUser();
-    const [post] = await seedRows("posts", [postRow(owner)]);
-
-    const other = await open(t, { user: newUser() });
-    assert.equal((await other.page.goto(editUrl(post.id)))?.status(), 404);
-
-    const signedOut = await open(t);
-    assert.equal((await signedOut.page.goto(editUrl(post.id)))?.status(), 404);
-
-    const ownerPage = await open(t, { user: owner });
-    const unknown = editUrl(randomUUID());
-    assert.equal((await ownerPage.page.goto(unknown))?.status(), 404);
-  });
-
-  test("signed out after loading: the save is refused and nothing changes", async (t) => {
-    const user = newUser();
-    const [post] = await seedRows("posts", [postRow(user)]);
-    const { context, page, errors } = await open(t, { user });
-    await page.goto(editUrl(post.id));
-    await waitForHydration(page);
-    const form = page.locator("main > form");
-
-    await signOut(context);
-    await fillForm(form, { Title: "Not allowed", Published: true });
-    await form.getByRole("button", { name: "Save post" }).click();
-    await eventually(() =>
-      assertMessage(form, "alert", "You must be signed in."),
-    );
-    assert.deepEqual(await rowsOf("posts", user), [post]);
-    assert.deepEqual(errors, []);
-  });
-
-  test("a post deleted meanwhile is reported as not found", async (t) => {
-    const user = newUser();
-    const [post] = await seedRows("posts", [postRow(user)]);
-    const { page, errors } = await open(t, { user });
-    await page.goto(editUrl(post.id));
-    await waitForHydration(page);
-    const form = page.locator("main > form");
-
-    await removeRow("posts", post.id);
-    await field(form, "Title").fill("Too late");
-    await form.getByRole("button", { name: "Save post" }).click();
-    await eventually(() => assertMessage(form, "alert", "Post not found."));
-    assert.deepEqual(await rowsOf("posts", user), []);
-    assert.deepEqual(errors, []);
-  });
-});
-
 // ------------------------------------------------------------- delete
 
 describe(
   "delete (redirects to the create page)",
-  {
-    skip: needs("delete", "create-all-fields"),
-  },
+  { skip: needs("delete", "create-all-fields") },
   () => {
     const deleteUrl = (id) => `/e2e/delete/posts/${id}`;
     const TARGET = "/e2e/create/posts";
@@ -904,13 +788,21 @@ describe("optimistic toggle", { skip: needs("toggle-optimistic") }, () => {
     });
   }
 
-  /** Waits until React has committed what the last response brought. */
-  async function settled(page) {
-    await page.evaluate(
-      () =>
-        new Promise((resolve) =>
-          requestAnimationFrame(() => requestAnimationFrame(resolve)),
-        ),
+  /**
+   * Waits for the page to paint twice after an action call ended, by when
+   * React has committed the action's result.
+   */
+  async function settled(page, actionEnd) {
+    await actionEnd;
+    await within(
+      5_000,
+      "the page did not paint",
+      page.evaluate(
+        () =>
+          new Promise((resolve) =>
+            requestAnimationFrame(() => requestAnimationFrame(resolve)),
+          ),
+      ),
     );
   }
 
@@ -925,7 +817,7 @@ describe("optimistic toggle", { skip: needs("toggle-optimistic") }, () => {
 
     await setDelay(context, SLOW_MS);
     await recordPressed(page);
-    const answered = nextActionResponse(page);
+    const ended = nextActionEnd(page);
     await toggle.click();
     await eventually(
       async () =>
@@ -938,8 +830,7 @@ describe("optimistic toggle", { skip: needs("toggle-optimistic") }, () => {
       "flipped before the server has stored it",
     );
 
-    await (await answered).finished();
-    await settled(page);
+    await settled(page, ended);
     assert.equal(await toggle.getAttribute("aria-pressed"), "true");
     assert.deepEqual(await page.evaluate(() => window.__pressed), ["true"]);
     assert.equal(await page.locator("main li").getByRole("alert").count(), 0);
@@ -981,6 +872,158 @@ describe("optimistic toggle", { skip: needs("toggle-optimistic") }, () => {
     assert.deepEqual(errors, []);
   });
 });
+
+// ------------------------------------------------------------- update
+
+describe("update", { skip: needs("update") }, () => {
+  const editUrl = (id) => `/e2e/update/posts/${id}/edit`;
+
+  test("with JavaScript: prefilled, errors keep values, saves persist", async (t) => {
+    const user = newUser();
+    const [post] = await seedRows("posts", [
+      postRow(user, { title: "First draft", body: "Stays as it is." }),
+    ]);
+    const { page, errors } = await open(t, { user });
+    assert.equal((await page.goto(editUrl(post.id)))?.status(), 200);
+    await waitForHydration(page);
+    const form = page.locator("main > form");
+    const save = form.getByRole("button", { name: "Save post" });
+
+    assert.deepEqual(
+      await readForm(form, { Title: "", Published: false, Status: "" }),
+      { Title: "First draft", Published: false, Status: "draft" },
+    );
+
+    // Too long for the schema. maxLength stops typing it, so set it the way
+    // a script or an outdated form could send it.
+    const refused = {
+      Title: "x".repeat(121),
+      Published: true,
+      Status: "published",
+    };
+    await fillForm(form, { Published: true, Status: "published" });
+    await field(form, "Title").evaluate((el, value) => {
+      el.value = value;
+    }, refused.Title);
+    await save.click();
+    await eventually(() =>
+      assertMessage(form, "alert", "Check the highlighted fields."),
+    );
+    await assertFieldError(
+      form,
+      "Title",
+      "Title must be at most 120 characters.",
+    );
+    await assertNoFieldError(form, "Published");
+    await assertNoFieldError(form, "Status");
+    assert.deepEqual(await readForm(form, refused), refused);
+    assert.deepEqual(await rowsOf("posts", user), [post]);
+
+    const changed = {
+      Title: "Second draft",
+      Published: true,
+      Status: "archived",
+    };
+    await fillForm(form, changed);
+    await save.click();
+    await eventually(() => assertMessage(form, "status", "Post saved."));
+    await assertNoFieldError(form, "Title");
+    assert.deepEqual(await readForm(form, changed), changed);
+    assert.deepEqual(await rowsOf("posts", user), [
+      { ...post, title: "Second draft", published: true, status: "archived" },
+    ]);
+    await page.reload();
+    assert.deepEqual(await readForm(form, changed), changed);
+
+    // Choosing "None" clears the optional status.
+    await field(form, "Status").selectOption({ label: "None" });
+    const answered = nextActionResponse(page);
+    await save.click();
+    await answered;
+    await eventually(() => assertMessage(form, "status", "Post saved."));
+    const [row] = await rowsOf("posts", user);
+    assert.equal(row.status, undefined, "status is cleared in the store");
+    await page.reload();
+    assert.equal(await field(form, "Status").inputValue(), "");
+    assert.deepEqual(errors, []);
+  });
+
+  test("the page is a 404 for other users, signed out, and unknown ids", async (t) => {
+    const owner = newUser();
+    const [post] = await seedRows("posts", [postRow(owner)]);
+
+    const other = await open(t, { user: newUser() });
+    assert.equal((await other.page.goto(editUrl(post.id)))?.status(), 404);
+
+    const signedOut = await open(t);
+    assert.equal((await signedOut.page.goto(editUrl(post.id)))?.status(), 404);
+
+    const ownerPage = await open(t, { user: owner });
+    const unknown = editUrl(randomUUID());
+    assert.equal((await ownerPage.page.goto(unknown))?.status(), 404);
+  });
+
+  test("signed out after loading: the save is refused and nothing changes", async (t) => {
+    const user = newUser();
+    const [post] = await seedRows("posts", [postRow(user)]);
+    const { context, page, errors } = await open(t, { user });
+    await page.goto(editUrl(post.id));
+    await waitForHydration(page);
+    const form = page.locator("main > form");
+
+    await signOut(context);
+    await fillForm(form, { Title: "Not allowed", Published: true });
+    await form.getByRole("button", { name: "Save post" }).click();
+    await eventually(() =>
+      assertMessage(form, "alert", "You must be signed in."),
+    );
+    assert.deepEqual(await rowsOf("posts", user), [post]);
+    assert.deepEqual(errors, []);
+  });
+
+  test("a post deleted meanwhile is reported as not found", async (t) => {
+    const user = newUser();
+    const [post] = await seedRows("posts", [postRow(user)]);
+    const { page, errors } = await open(t, { user });
+    await page.goto(editUrl(post.id));
+    await waitForHydration(page);
+    const form = page.locator("main > form");
+
+    await removeRow("posts", post.id);
+    await field(form, "Title").fill("Too late");
+    await form.getByRole("button", { name: "Save post" }).click();
+    await eventually(() => assertMessage(form, "alert", "Post not found."));
+    assert.deepEqual(await rowsOf("posts", user), []);
+    assert.deepEqual(errors, []);
+  });
+
+  test("without JavaScript: the form posts and the new values persist", async (t) => {
+    const user = newUser();
+    const [post] = await seedRows("posts", [postRow(user)]);
+    const { page } = await open(t, { user, javaScriptEnabled: false });
+    assert.equal((await page.goto(editUrl(post.id)))?.status(), 200);
+    const form = page.locator("main > form");
+
+    const changed = {
+      Title: "Saved without JS",
+      Published: true,
+      Status: "published",
+    };
+    await fillForm(form, changed);
+    const response = await submitNatively(
+      page,
+      form.getByRole("button", { name: "Save post" }),
+    );
+    assert.equal(response.status(), 200);
+    await assertMessage(form, "status", "Post saved.");
+    assert.deepEqual(await readForm(form, changed), changed);
+    assert.deepEqual(await rowsOf("posts", user), [
+      { ...post, title: changed.Title, published: true, status: "published" },
+    ]);
+  });
+});
+
+// ------------------------------------------------------------- toggle form
 
 describe("toggle form", { skip: needs("toggle-form") }, () => {
   test("without JavaScript: the checkbox and Save persist both ways", async (t) => {

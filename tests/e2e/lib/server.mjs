@@ -4,6 +4,7 @@
 // it together with anything it spawned. An exit hook kills the group too if
 // the runner dies first, so no server is ever left behind.
 
+import fs from "node:fs";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
@@ -28,8 +29,10 @@ export async function freePort() {
  * Runs `next start` for the built app in `appDir` on 127.0.0.1:`port`.
  * Resolves with `{ url, stop, output }` once GET / answers (any status);
  * rejects with the server's output if it exits or is not ready in 60 s.
+ * With `logFile`, the output is also appended there as it arrives, so tests
+ * can watch what the server logs while it runs.
  */
-export async function startNext(appDir, { port }) {
+export async function startNext(appDir, { port, logFile }) {
   const nextBin = path.join(appDir, "node_modules", ".bin", "next");
   const url = `http://127.0.0.1:${port}`;
 
@@ -50,8 +53,13 @@ export async function startNext(appDir, { port }) {
       detached: true,
     },
   );
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
+  if (logFile) fs.writeFileSync(logFile, "");
+  const record = (chunk) => {
+    output += chunk;
+    if (logFile) fs.appendFileSync(logFile, chunk);
+  };
+  child.stdout.on("data", record);
+  child.stderr.on("data", record);
 
   let exited = false;
   const exitPromise = new Promise((resolve) => {
