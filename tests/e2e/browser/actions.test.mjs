@@ -172,6 +172,16 @@ async function submitNatively(page, button) {
   return response;
 }
 
+/**
+ * Points a form's record id at another record, as a user can by editing the
+ * page: the generated forms send the id in a hidden field.
+ */
+async function tamperId(form, id) {
+  await form.locator('input[type="hidden"][name="id"]').evaluate((el, v) => {
+    el.value = v;
+  }, id);
+}
+
 /** Resolves like `promise`, or rejects saying `what` did not happen in `ms`. */
 async function within(ms, what, promise) {
   let timer;
@@ -742,6 +752,24 @@ describe(
       assert.equal((await page.goto(deleteUrl(post.id)))?.status(), 404);
     });
 
+    test("another user's post id sent with the form is not found", async (t) => {
+      const user = newUser();
+      const victim = newUser();
+      const [own] = await seedRows("posts", [postRow(user)]);
+      const [theirs] = await seedRows("posts", [postRow(victim)]);
+      const { page, errors } = await open(t, { user });
+      await page.goto(deleteUrl(own.id));
+      await waitForHydration(page);
+      const form = page.locator("main > form");
+
+      await tamperId(form, theirs.id);
+      await form.getByRole("button", { name: "Delete post" }).click();
+      await eventually(() => assertMessage(form, "alert", "Post not found."));
+      assert.deepEqual(await rowsOf("posts", victim), [theirs]);
+      assert.deepEqual(await rowsOf("posts", user), [own]);
+      assert.deepEqual(errors, []);
+    });
+
     test("signed out after loading, or already deleted: an alert, no redirect", async (t) => {
       const user = newUser();
       const [post] = await seedRows("posts", [postRow(user)]);
@@ -994,6 +1022,25 @@ describe("update", { skip: needs("update") }, () => {
     await form.getByRole("button", { name: "Save post" }).click();
     await eventually(() => assertMessage(form, "alert", "Post not found."));
     assert.deepEqual(await rowsOf("posts", user), []);
+    assert.deepEqual(errors, []);
+  });
+
+  test("another user's post id sent with the form is not found", async (t) => {
+    const user = newUser();
+    const victim = newUser();
+    const [own] = await seedRows("posts", [postRow(user)]);
+    const [theirs] = await seedRows("posts", [postRow(victim)]);
+    const { page, errors } = await open(t, { user });
+    await page.goto(editUrl(own.id));
+    await waitForHydration(page);
+    const form = page.locator("main > form");
+
+    await tamperId(form, theirs.id);
+    await field(form, "Title").fill("Taken over");
+    await form.getByRole("button", { name: "Save post" }).click();
+    await eventually(() => assertMessage(form, "alert", "Post not found."));
+    assert.deepEqual(await rowsOf("posts", victim), [theirs]);
+    assert.deepEqual(await rowsOf("posts", user), [own]);
     assert.deepEqual(errors, []);
   });
 
