@@ -163,7 +163,7 @@ proptest! {
         if spec.auth == AuthLib::None {
             prop_assert!(actions.contains("Public action"));
         } else {
-            let check = "if (!userId) {\n    return { status: \"error\", message: \"You must be signed in.\" };";
+            let check = "if (!userId) {\n    return {\n      status: \"error\",\n      message: \"You must be signed in.\",";
             prop_assert!(actions.contains(check), "the session check is missing");
         }
         if spec.op.needs_id() {

@@ -492,8 +492,13 @@ fn actions_context(
         "  // Public action (generated with --auth none): anyone who can reach this\n  // site can call it, and every visitor shares the same records.\n  const userId = \"public\";".to_string()
     } else {
         format!(
-            "  // Server Actions are public POST endpoints: check the session in each one.\n{}\n  if (!userId) {{\n    return {{ status: \"error\", message: \"You must be signed in.\" }};\n  }}",
-            session_lines(spec.auth)
+            "  // Server Actions are public POST endpoints: check the session in each one.\n{}\n  if (!userId) {{\n    return {{\n      status: \"error\",\n      message: \"You must be signed in.\",{}\n    }};\n  }}",
+            session_lines(spec.auth),
+            if spec.fields.is_empty() {
+                ""
+            } else {
+                "\n      values,"
+            }
         )
     };
 

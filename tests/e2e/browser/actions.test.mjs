@@ -515,6 +515,8 @@ describe(
       await eventually(() =>
         assertMessage(form, "alert", "You must be signed in."),
       );
+      // The typed input survives React's form reset: the action echoes it.
+      assert.deepEqual(await readForm(form, values), values);
       const stored = (await readRows("posts")).filter(
         (r) => r.title === values.Title,
       );
