@@ -97,3 +97,39 @@ fn escape_cancels_without_writing() {
     s.expect(Eof).unwrap();
     assert_eq!(before, p.snapshot());
 }
+
+#[test]
+fn the_route_prompts_write_a_webhook() {
+    let p = Project::next().build();
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("scaffold"));
+    cmd.arg("--cwd")
+        .arg(p.path())
+        .args(["new", "route"])
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut s = Session::spawn(cmd).expect("spawn in a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(10)));
+    s.expect("Who calls this code?").unwrap();
+    s.send(ENTER).unwrap(); // the default: a webhook provider
+    s.expect("Path below app/api/").unwrap();
+    s.send("hooks/../..").unwrap(); // refused, asked again
+    s.send(ENTER).unwrap();
+    s.expect("must stay inside").unwrap();
+    s.expect("Path below app/api/").unwrap();
+    s.send("webhooks/github").unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("Webhook provider").unwrap();
+    s.send(DOWN).unwrap(); // GitHub
+    s.send(ENTER).unwrap();
+    s.expect("Events to handle").unwrap();
+    s.send(ENTER).unwrap(); // push,pull_request
+    s.expect("create  app/api/webhooks/github/route.ts")
+        .unwrap();
+    s.expect(Eof).unwrap();
+    let route = p.read("app/api/webhooks/github/route.ts");
+    assert!(
+        route.contains("case \"push\":") && route.contains("case \"pull_request\":"),
+        "{route}"
+    );
+    assert!(p.read(".env.example").contains("GITHUB_WEBHOOK_SECRET="));
+}
