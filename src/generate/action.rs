@@ -348,13 +348,14 @@ fn zod_field(f: &Field, zod4: bool) -> String {
         }
         FieldType::Boolean => calls.push(call("boolean", vec![])),
         FieldType::Date => {
-            let invalid = msg(format!("{label} must be a date."));
+            let text = format!("{label} must be a date.");
             if zod4 {
                 head = "z.iso";
-                calls.push(call("date", vec![invalid]));
+                calls.push(call("date", vec![msg(text)]));
             } else {
+                // zod 3's string().date() takes the message itself, not params.
                 calls.push(call("string", vec![required]));
-                calls.push(call("date", vec![invalid]));
+                calls.push(call("date", vec![Arg::plain(layout::string(&text))]));
             }
         }
         FieldType::Enum(values) => {

@@ -31,6 +31,8 @@ const BROWSER_TESTS = path.join(E2E_DIR, "browser");
 const OUT = path.join(ROOT, "target", "e2e");
 const APP = path.join(OUT, "app");
 const TMP = path.join(OUT, "tmp");
+const ZOD3_SRC = path.join(E2E_DIR, "zod3");
+const ZOD3_APP = path.join(OUT, "zod3-app");
 
 // Everything the app's .gitignore lists: build output, installed packages,
 // file-backed test data and generated type files must not leak into the copy.
@@ -429,6 +431,88 @@ async function prettierCheck(owners) {
   return result.ok ? { ok: true, detail: `${files.length} file(s)` } : result;
 }
 
+/**
+ * The generators write zod 3 or zod 4 code depending on the project, so zod 3
+ * output gets the same static checks in a second copy of the app. Its
+ * node_modules links every package of the first copy except zod, which comes
+ * from tests/e2e/zod3 (pinned zod 3): no second 480 MB install.
+ */
+async function zod3Checks(variants) {
+  if (variants.length === 0) return { skip: "no variants" };
+  if (!fs.existsSync(path.join(ZOD3_SRC, "node_modules", "zod"))) {
+    const install = await run("npm", ["ci", "--no-audit", "--no-fund"], {
+      cwd: ZOD3_SRC,
+    });
+    if (install.code !== 0) {
+      process.stdout.write(install.output);
+      return { ok: false, detail: "npm ci in tests/e2e/zod3 failed" };
+    }
+  }
+  fs.rmSync(ZOD3_APP, { recursive: true, force: true });
+  fs.cpSync(APP_SRC, ZOD3_APP, {
+    recursive: true,
+    filter: (source) =>
+      !COPY_EXCLUDES.has(path.relative(APP_SRC, source).split(path.sep)[0]),
+  });
+  const modules = path.join(ZOD3_APP, "node_modules");
+  fs.mkdirSync(modules);
+  for (const entry of fs.readdirSync(path.join(APP_SRC, "node_modules"))) {
+    const target =
+      entry === "zod"
+        ? path.join(ZOD3_SRC, "node_modules", "zod")
+        : path.join(APP_SRC, "node_modules", entry);
+    fs.symlinkSync(target, path.join(modules, entry), "dir");
+  }
+
+  const bin = path.resolve(
+    ROOT,
+    process.env.SCAFFOLD_BIN ?? "target/debug/scaffold",
+  );
+  const owners = new Map();
+  for (const variant of variants) {
+    const result = await run(bin, ["--cwd", ZOD3_APP, "--json", ...variant.args], {
+      cwd: ROOT,
+    });
+    if (result.code !== 0) {
+      console.log(`variant ${variant.name}: ${indent(result.stderr)}`);
+      return { ok: false, detail: `variant ${variant.name} failed to generate` };
+    }
+    for (const file of JSON.parse(result.stdout).files) {
+      const rel = path.normalize(file.path).split(path.sep).join("/");
+      if (!owners.has(rel)) owners.set(rel, []);
+      owners.get(rel).push(variant.name);
+    }
+  }
+  const generated = [...owners.keys()].filter((f) => /\.tsx?$/.test(f));
+  const schemas = generated.filter((f) =>
+    fs.readFileSync(path.join(ZOD3_APP, f), "utf8").includes(".flatten()"),
+  );
+  if (schemas.length === 0) {
+    return { ok: false, detail: "no zod 3 code was generated (detection?)" };
+  }
+  const tool = (name, args) =>
+    run(process.execPath, [path.join(modules, ".bin", name), ...args], {
+      cwd: ZOD3_APP,
+    });
+  const checks = [
+    ["next", ["typegen"]],
+    ["tsc", ["--noEmit", "--pretty", "false"]],
+    ["eslint", ["--max-warnings=0", "--", ...generated]],
+    ["prettier", ["--check", "--", ...generated]],
+  ];
+  for (const [name, args] of checks) {
+    const result = await tool(name, args);
+    if (result.code !== 0) {
+      reportFailure(result, owners);
+      return { ok: false, detail: `${name} failed on zod 3 output` };
+    }
+  }
+  return {
+    ok: true,
+    detail: `${generated.length} file(s), ${schemas.length} with the zod 3 error API`,
+  };
+}
+
 async function build(owners) {
   // --no-lint: ESLint already ran as its own stage; build still type-checks.
   return check("next", ["build", "--no-lint"], owners);
@@ -546,6 +630,9 @@ async function main() {
     check("eslint", [".", "--max-warnings=0"], owners),
   );
   await stage("prettier --check", () => prettierCheck(owners));
+  await stage("zod 3: typegen, tsc, eslint, prettier", () =>
+    zod3Checks(variants),
+  );
 
   const buildStatus = await stage("next build", () =>
     options.skipBuild ? { skip: "--skip-build" } : build(owners),
