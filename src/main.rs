@@ -7,10 +7,12 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use clap::{CommandFactory, Parser};
 
+use scaffold::ask::Prompter;
 use scaffold::ask::{self, Gathered, GatheredRoute, Mode};
-use scaffold::cli::{Cli, Command, New};
+use scaffold::cli::{ActionArgs, Cli, Command, New, RouteArgs};
 use scaffold::plan::{self, Options, Plan};
 use scaffold::project::Project;
+use scaffold::spec::Caller;
 use scaffold::{generate, syntax};
 
 fn main() -> ExitCode {
@@ -55,33 +57,67 @@ fn run(mut cli: Cli) -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::New(New::Action(args)) => {
-            let project = discover(&cli)?;
-            match ask::gather_action(args, &project, mode(&cli, &mut terminal))? {
-                Gathered::UseRoute { why, command, .. } => {
-                    advise(&cli, "new action", "use-route", &why, &command)
-                }
-                Gathered::Action(spec) => finish(
-                    "new action",
-                    &project,
-                    generate::action::plan(&spec, &project)?,
-                    &cli,
-                ),
+        Command::New(New::Action(args)) => new_action(args, &cli, &mut terminal),
+        Command::New(New::Route(args)) => new_route(args, &cli, &mut terminal),
+    }
+}
+
+fn new_action(args: ActionArgs, cli: &Cli, terminal: &mut ask::Terminal) -> Result<ExitCode> {
+    let project = discover(cli)?;
+    let interactive = matches!(mode(cli, terminal), Mode::Ask(_));
+    match ask::gather_action(args, &project, mode(cli, terminal))? {
+        Gathered::Action(spec) => finish(
+            "new action",
+            &project,
+            generate::action::plan(&spec, &project)?,
+            cli,
+        ),
+        Gathered::UseRoute {
+            caller,
+            why,
+            command,
+            path,
+        } => {
+            advise(cli, "new action", "use-route", &why, &command)?;
+            // Interactive: go on with the route's questions instead of making the user retype.
+            if interactive && terminal.confirm("Answer the route's questions now?", true)? {
+                let args = RouteArgs {
+                    path,
+                    caller: Some(caller),
+                    ..RouteArgs::default()
+                };
+                return new_route(args, cli, terminal);
             }
+            Ok(ExitCode::SUCCESS)
         }
-        Command::New(New::Route(args)) => {
-            let project = discover(&cli)?;
-            match ask::gather_route(args, mode(&cli, &mut terminal))? {
-                GatheredRoute::UseAction { why, command } => {
-                    advise(&cli, "new route", "use-action", &why, &command)
-                }
-                GatheredRoute::Route(spec) => finish(
-                    "new route",
-                    &project,
-                    generate::route::plan(&spec, &project)?,
-                    &cli,
-                ),
+    }
+}
+
+fn new_route(args: RouteArgs, cli: &Cli, terminal: &mut ask::Terminal) -> Result<ExitCode> {
+    let project = discover(cli)?;
+    let interactive = matches!(mode(cli, terminal), Mode::Ask(_));
+    match ask::gather_route(args, mode(cli, terminal))? {
+        GatheredRoute::Route(spec) => finish(
+            "new route",
+            &project,
+            generate::route::plan(&spec, &project)?,
+            cli,
+        ),
+        GatheredRoute::UseAction {
+            why,
+            command,
+            segment,
+        } => {
+            advise(cli, "new route", "use-action", &why, &command)?;
+            if interactive && terminal.confirm("Answer the action's questions now?", true)? {
+                let args = ActionArgs {
+                    segment,
+                    caller: Some(Caller::ThisApp),
+                    ..ActionArgs::default()
+                };
+                return new_action(args, cli, terminal);
             }
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

@@ -82,8 +82,37 @@ fn an_outside_caller_gets_the_route_command() {
     s.expect(Regex("signs the raw request body")).unwrap();
     s.expect("scaffold new route webhooks/stripe --kind webhook")
         .unwrap();
+    s.expect("Answer the route's questions now?").unwrap();
+    s.send("n").unwrap();
+    s.send(ENTER).unwrap();
     s.expect(Eof).unwrap();
     assert_eq!(before, p.snapshot());
+}
+
+#[test]
+fn an_outside_caller_can_go_straight_on_to_the_route() {
+    let p = Project::next().build();
+    let mut s = spawn(&p);
+    s.expect("Who calls this code?").unwrap();
+    s.send(DOWN).unwrap(); // a webhook provider
+    s.send(ENTER).unwrap();
+    s.expect("Answer the route's questions now?").unwrap();
+    s.send(ENTER).unwrap(); // yes
+    s.expect("Path below app/api/").unwrap();
+    s.send("webhooks/slack").unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("Webhook provider").unwrap();
+    s.send(DOWN).unwrap();
+    s.send(DOWN).unwrap(); // Slack
+    s.send(ENTER).unwrap();
+    s.expect("Events to handle").unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("create  app/api/webhooks/slack/route.ts").unwrap();
+    s.expect(Eof).unwrap();
+    assert!(
+        p.read("app/api/webhooks/slack/route.ts")
+            .contains("url_verification")
+    );
 }
 
 #[test]

@@ -22,6 +22,8 @@ pub enum Gathered {
         caller: Caller,
         why: String,
         command: String,
+        /// The path the user gave, to carry into `new route`.
+        path: Option<String>,
     },
 }
 
@@ -67,6 +69,7 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
             caller,
             why,
             command,
+            path: args.segment.clone(),
         });
     }
 

@@ -18,6 +18,8 @@ pub enum GatheredRoute {
     UseAction {
         why: String,
         command: String,
+        /// The segment to carry into `new action` (the path without `api/`).
+        segment: Option<String>,
     },
 }
 
@@ -57,6 +59,7 @@ pub fn gather_route(args: RouteArgs, mut mode: Mode<'_>) -> Result<GatheredRoute
         return Ok(GatheredRoute::UseAction {
             why: "Code called only by this app's own forms and components is simpler and safer as a Server Action: no fetch wrapper or JSON glue, progressive enhancement, and Next's built-in origin check. Keep route handlers for callers outside the app.".into(),
             command: format!("scaffold new action {segment} --field title:string"),
+            segment: args.path.as_ref().map(|_| segment.to_string()),
         });
     }
 
