@@ -109,7 +109,7 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
     };
 
     let Some(mut segment) = segment else {
-        return Err(refusal(&missing));
+        return Err(refusal(&missing.0));
     };
     if let Some(resource) = &args.resource {
         segment = segment
@@ -237,7 +237,7 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
     }
 
     if !missing.0.is_empty() {
-        return Err(refusal(&missing));
+        return Err(refusal(&missing.0));
     }
     let spec = ActionSpec {
         segment,
@@ -255,10 +255,11 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
     Ok(Gathered::Action(spec))
 }
 
-fn refusal(missing: &Missing) -> anyhow::Error {
+/// The error for answers that are missing without a terminal: every flag at once.
+fn refusal(missing: &[&str]) -> anyhow::Error {
     anyhow::anyhow!(
         "no terminal to ask on, and these answers are missing: {}\n  pass them as flags, or --yes to accept the defaults",
-        missing.0.join(", ")
+        missing.join(", ")
     )
 }
 

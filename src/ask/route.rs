@@ -228,10 +228,7 @@ pub fn gather_route(args: RouteArgs, mut mode: Mode<'_>) -> Result<GatheredRoute
     };
 
     if !missing.is_empty() {
-        return Err(anyhow!(
-            "no terminal to ask on, and these answers are missing: {}\n  pass them as flags, or --yes to accept the defaults",
-            missing.join(", ")
-        ));
+        return Err(super::refusal(&missing));
     }
     let mut segment = segment.expect("a missing path is reported above");
     if let Some(resource) = &args.resource {

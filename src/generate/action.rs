@@ -1014,14 +1014,9 @@ fn list_jsx(n: &Names, item: &str) -> String {
 }
 
 fn next_steps(spec: &ActionSpec, project: &Project, plan: &mut Plan) {
-    let missing: Vec<&str> = ["zod", "server-only"]
-        .into_iter()
-        .filter(|p| !project.has_dependency(p))
-        .collect();
-    if !missing.is_empty() {
+    if let Some(command) = project.install_command(&["zod", "server-only"]) {
         plan.next_steps.push(format!(
-            "Install what the generated code imports: {}",
-            project.package_manager.add_command(&missing)
+            "Install what the generated code imports: {command}"
         ));
     }
     match spec.auth {

@@ -186,15 +186,9 @@ pub fn plan(spec: &RouteSpec, project: &Project) -> Result<Plan> {
             names.join(", ")
         ));
     }
-    let missing: Vec<&str> = packages
-        .into_iter()
-        .filter(|p| !project.has_dependency(p))
-        .collect();
-    if !missing.is_empty() {
-        plan.next_steps.push(format!(
-            "Install what the route imports: {}",
-            project.package_manager.add_command(&missing)
-        ));
+    if let Some(command) = project.install_command(&packages) {
+        plan.next_steps
+            .push(format!("Install what the route imports: {command}"));
     }
     plan.next_steps
         .push(format!("The route answers at {}", spec.segment.url_path()));

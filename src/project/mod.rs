@@ -215,6 +215,16 @@ impl Project {
         self.dependencies.contains(name)
     }
 
+    /// The command that installs the `packages` the project lacks, if any.
+    pub fn install_command(&self, packages: &[&str]) -> Option<String> {
+        let missing: Vec<&str> = packages
+            .iter()
+            .copied()
+            .filter(|p| !self.has_dependency(p))
+            .collect();
+        (!missing.is_empty()).then(|| self.package_manager.add_command(&missing))
+    }
+
     /// Whether a file exists at any of the root-relative `candidates` (extension-less
     /// module paths); returns the first that does.
     pub fn find_module(&self, candidates: &[&str]) -> Option<PathBuf> {
