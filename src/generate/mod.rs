@@ -15,24 +15,25 @@ include!(concat!(env!("OUT_DIR"), "/templates.rs"));
 
 static TEMPLATE_DIR: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
-/// The registry: strict (a missing variable is an error, not an empty string) and without
-/// HTML escaping, which would corrupt TSX.
-fn registry() -> &'static Handlebars<'static> {
-    static REGISTRY: OnceLock<Handlebars<'static>> = OnceLock::new();
-    REGISTRY.get_or_init(|| {
+/// The engine: strict (a missing variable is an error, not an empty string) and without
+/// HTML escaping, which would corrupt TSX. Templates are not registered up front:
+/// parsing all of them cost 90% of a run, and a run renders each template it uses once,
+/// so each is compiled when it is rendered.
+fn engine() -> &'static Handlebars<'static> {
+    static ENGINE: OnceLock<Handlebars<'static>> = OnceLock::new();
+    ENGINE.get_or_init(|| {
         let mut hb = Handlebars::new();
         hb.set_strict_mode(true);
         hb.register_escape_fn(handlebars::no_escape);
-        for template in Template::ALL {
-            let source = TEMPLATE_DIR
-                .get_file(template.path())
-                .and_then(|f| f.contents_utf8())
-                .expect("every registry entry is embedded (checked by build.rs)");
-            hb.register_template_string(template.path(), source)
-                .expect("templates are parsed at build time");
-        }
         hb
     })
+}
+
+fn source(template: Template) -> &'static str {
+    TEMPLATE_DIR
+        .get_file(template.path())
+        .and_then(|f| f.contents_utf8())
+        .expect("every registry entry is embedded (checked by build.rs)")
 }
 
 /// Renders `template` with `context`, after checking that the context provides every
@@ -51,8 +52,8 @@ pub fn render(template: Template, context: &impl Serialize) -> Result<String> {
         template.path(),
         missing.join(", ")
     );
-    registry()
-        .render(template.path(), &value)
+    engine()
+        .render_template(source(template), &value)
         .with_context(|| format!("rendering template {}", template.path()))
 }
 
