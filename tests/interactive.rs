@@ -162,3 +162,47 @@ fn the_route_prompts_write_a_webhook() {
     );
     assert!(p.read(".env.example").contains("GITHUB_WEBHOOK_SECRET="));
 }
+
+#[test]
+fn the_route_prompts_write_a_json_api() {
+    let p = Project::next().build();
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("scaffold"));
+    cmd.arg("--cwd")
+        .arg(p.path())
+        .args(["new", "route"])
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut s = Session::spawn(cmd).expect("spawn in a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(10)));
+    s.expect("Who calls this code?").unwrap();
+    s.send(DOWN).unwrap(); // a mobile app, partner or other client
+    s.send(ENTER).unwrap();
+    s.expect("Path below app/api/").unwrap();
+    s.send("v1/items").unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("Methods").unwrap();
+    s.send(ENTER).unwrap(); // GET, POST
+    s.expect("Authentication").unwrap();
+    s.send(ENTER).unwrap(); // bearer
+    s.expect("Browser origins allowed").unwrap();
+    s.send("*").unwrap(); // refused, asked again
+    s.send(ENTER).unwrap();
+    s.expect("never written").unwrap();
+    s.expect("Browser origins allowed").unwrap();
+    s.send(ENTER).unwrap(); // none
+    s.expect("Field (name:type[:modifiers])").unwrap();
+    s.send("name:string:max=80").unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("Another field").unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("create  app/api/v1/items/route.ts").unwrap();
+    s.expect(Eof).unwrap();
+    let route = p.read("app/api/v1/items/route.ts");
+    assert!(
+        route.contains("export async function POST(")
+            && route.contains("name: z.string().trim().min(1).max(80),"),
+        "{route}"
+    );
+    assert!(!route.contains("OPTIONS"), "no CORS without origins");
+    assert!(p.read(".env.example").contains("ITEMS_API_KEY="));
+}

@@ -272,7 +272,7 @@ fn default_after(segment: &Segment, op: Operation) -> After {
     }
 }
 
-fn ask_fields(p: &mut dyn Prompter, op: Operation) -> Result<Vec<Field>> {
+pub(crate) fn ask_fields(p: &mut dyn Prompter, op: Operation) -> Result<Vec<Field>> {
     let defaults = ActionSpec::default_fields(op);
     let mut fields: Vec<Field> = Vec::new();
     loop {

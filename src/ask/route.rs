@@ -6,10 +6,11 @@ use anyhow::{Result, anyhow};
 use super::Mode;
 use crate::cli::RouteArgs;
 use crate::generate::route::check_lengths;
+use crate::spec::route::Method;
 use crate::spec::route::{
     ApiAuth, Kind, Provider, RouteKind, RouteSpec, StreamFormat, parse_origin,
 };
-use crate::spec::{ActionSpec, Caller, Segment};
+use crate::spec::{ActionSpec, Caller, Operation, Segment};
 
 #[derive(Debug)]
 pub enum GatheredRoute {
@@ -153,7 +154,28 @@ pub fn gather_route(args: RouteArgs, mut mode: Mode<'_>) -> Result<GatheredRoute
                 .as_ref()
                 .map(RouteSpec::default_methods)
                 .unwrap_or_default();
-            let methods = args.methods.unwrap_or(default_methods);
+            let methods = match (args.methods, &mut mode) {
+                (Some(m), _) => m,
+                (None, Mode::Ask(p)) => {
+                    let all = [
+                        Method::Get,
+                        Method::Post,
+                        Method::Put,
+                        Method::Patch,
+                        Method::Delete,
+                    ];
+                    let names: Vec<String> = all.iter().map(|m| m.to_string()).collect();
+                    let defaults: Vec<usize> = all
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, m)| default_methods.contains(m))
+                        .map(|(i, _)| i)
+                        .collect();
+                    let chosen = p.multi_select("Methods", &names, &defaults)?;
+                    chosen.into_iter().map(|i| all[i]).collect()
+                }
+                (None, _) => default_methods,
+            };
             let auth = match (args.auth, &mut mode) {
                 (Some(a), _) => a,
                 (None, Mode::Ask(p)) => [ApiAuth::Bearer, ApiAuth::None][p.select(
@@ -170,15 +192,31 @@ pub fn gather_route(args: RouteArgs, mut mode: Mode<'_>) -> Result<GatheredRoute
             };
             let cors = match (args.cors, &mut mode) {
                 (Some(c), _) => c,
-                (None, Mode::Ask(p)) if caller == Some(Caller::CrossOrigin) => {
+                (None, Mode::Ask(p)) => {
+                    // Browser code on other origins needs CORS; other clients usually not.
+                    let optional = caller != Some(Caller::CrossOrigin);
                     let answer = p.text(
-                        "Allowed browser origins (comma-separated)",
-                        "e.g. https://app.example.com",
+                        "Browser origins allowed to call it (comma-separated)",
+                        if optional {
+                            "empty for none: servers and apps need no CORS"
+                        } else {
+                            "e.g. https://app.example.com"
+                        },
                         None,
-                        &|s| s.split(',').try_for_each(|o| parse_origin(o).map(|_| ())),
+                        &|s| {
+                            if s.is_empty() {
+                                return if optional {
+                                    Ok(())
+                                } else {
+                                    Err("cross-origin callers need at least one origin".into())
+                                };
+                            }
+                            s.split(',').try_for_each(|o| parse_origin(o).map(|_| ()))
+                        },
                     )?;
                     answer
                         .split(',')
+                        .filter(|o| !o.trim().is_empty())
                         .map(|o| parse_origin(o).map_err(|e| anyhow!(e)))
                         .collect::<Result<_>>()?
                 }
@@ -188,10 +226,11 @@ pub fn gather_route(args: RouteArgs, mut mode: Mode<'_>) -> Result<GatheredRoute
                 }
                 (None, _) => Vec::new(),
             };
-            let fields = if args.fields.is_empty() && methods.iter().any(|m| m.has_body()) {
-                ActionSpec::default_fields(crate::spec::Operation::Create)
-            } else {
-                args.fields
+            let needs_body = methods.iter().any(|m| m.has_body());
+            let fields = match (args.fields.is_empty() && needs_body, &mut mode) {
+                (false, _) => args.fields,
+                (true, Mode::Ask(p)) => super::ask_fields(*p, Operation::Create)?,
+                (true, _) => ActionSpec::default_fields(Operation::Create),
             };
             RouteKind::Api {
                 methods,
