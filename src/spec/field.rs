@@ -27,14 +27,6 @@ impl FieldType {
     pub const NAMES: &'static str =
         "string, text, email, url, number, integer, boolean, date, enum(a|b|c)";
 
-    /// Types that read as text from the form (everything but checkboxes and numbers).
-    pub fn is_text(&self) -> bool {
-        !matches!(
-            self,
-            FieldType::Boolean | FieldType::Number | FieldType::Integer
-        )
-    }
-
     pub fn is_numeric(&self) -> bool {
         matches!(self, FieldType::Number | FieldType::Integer)
     }

@@ -161,10 +161,6 @@ impl Segment {
         if url.is_empty() { "/".into() } else { url }
     }
 
-    pub fn parts(&self) -> &[Part] {
-        &self.parts
-    }
-
     /// The folder path below `app/`, as written on disk.
     pub fn dir(&self) -> String {
         self.to_string()
