@@ -192,3 +192,96 @@ proptest! {
         let _ = input.parse::<Field>();
     }
 }
+
+fn route_spec() -> impl Strategy<Value = scaffold::spec::route::RouteSpec> {
+    use scaffold::spec::route::{ApiAuth, Method, Provider, RouteKind, RouteSpec, StreamFormat};
+    let provider = prop_oneof![
+        Just(Provider::Stripe),
+        Just(Provider::Github),
+        Just(Provider::Slack),
+        Just(Provider::StandardWebhooks)
+    ];
+    let events = prop::collection::btree_set("[a-z][a-z_]{0,8}(\\.[a-z][a-z_]{0,8}){0,2}", 1..4);
+    let webhook = (provider, events).prop_map(|(provider, events)| RouteKind::Webhook {
+        provider,
+        events: events.into_iter().collect(),
+    });
+    let methods = prop::sample::subsequence(
+        vec![
+            Method::Get,
+            Method::Post,
+            Method::Put,
+            Method::Patch,
+            Method::Delete,
+        ],
+        1..5,
+    );
+    let origins = prop::collection::vec("https://[a-z]{1,10}\\.example(:[1-9][0-9]{2,3})?", 0..3);
+    let api = (
+        methods,
+        any::<bool>(),
+        origins,
+        prop::collection::vec(field(), 1..6),
+    )
+        .prop_map(|(methods, bearer, cors, mut fields)| {
+            let mut seen = std::collections::HashSet::new();
+            fields.retain(|f| seen.insert(f.name.clone()));
+            RouteKind::Api {
+                methods,
+                auth: if bearer {
+                    ApiAuth::Bearer
+                } else {
+                    ApiAuth::None
+                },
+                cors,
+                fields,
+            }
+        });
+    let stream = (
+        any::<bool>(),
+        prop::collection::vec("[a-z][a-zA-Z]{0,10}", 0..4),
+    )
+        .prop_map(|(sse, mut columns)| {
+            columns.insert(0, "id".into());
+            columns.dedup();
+            RouteKind::Stream {
+                format: if sse {
+                    StreamFormat::Sse
+                } else {
+                    StreamFormat::Csv
+                },
+                columns,
+            }
+        });
+    let path = prop_oneof!["[a-z]{1,8}/[a-z]{1,10}s", "v1/[a-z]{1,10}s/\\[id\\]"];
+    (path, prop_oneof![webhook, api, stream]).prop_filter_map("valid route", |(path, kind)| {
+        let spec = RouteSpec {
+            segment: Segment::parse_api(&path).ok()?,
+            kind,
+        };
+        (spec.validate().is_ok() && scaffold::generate::route::check_lengths(&spec).is_ok())
+            .then_some(spec)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn generated_routes_parse_and_pass_the_audit(spec in route_spec(), zod3 in any::<bool>()) {
+        let fixture = if zod3 { Project::next().dep("zod", "^3.23.8").build() } else { Project::next().build() };
+        let project = scaffold::project::Project::discover(fixture.path()).unwrap();
+        let plan = scaffold::generate::route::plan(&spec, &project).unwrap();
+        for op in &plan.ops {
+            let (Change::Write(text) | Change::Merge(text)) = &op.change else { continue };
+            if let Err(e) = scaffold::syntax::check(&op.path, text) {
+                prop_assert!(false, "{} does not parse: {e}\n{text}", op.path.display());
+            }
+            let findings = scaffold::audit::audit(&op.path, text);
+            prop_assert!(findings.is_empty(), "{}: {findings:?}\n{text}", op.path.display());
+        }
+        let route = contents(&plan, "route.ts").unwrap();
+        prop_assert!(!route.contains("\"*\""), "never a wildcard");
+        prop_assert_eq!(&plan.ops, &scaffold::generate::route::plan(&spec, &project).unwrap().ops);
+    }
+}

@@ -368,7 +368,7 @@ fn zod_field(f: &Field, zod4: bool) -> String {
             calls.push(call(
                 "enum",
                 vec![
-                    Arg::plain(format!("[{}]", list.join(", "))),
+                    Arg::Array(list),
                     msg(format!("Choose {article} {}.", label.to_lowercase())),
                 ],
             ));

@@ -19,6 +19,8 @@ fn fits(indent: usize, text: &str) -> bool {
 pub enum Arg {
     Plain(String),
     Object(Vec<(String, String)>),
+    /// `[a, b]`: like objects, a last array argument is hugged.
+    Array(Vec<String>),
 }
 
 impl Arg {
@@ -34,12 +36,25 @@ impl Arg {
                 let inner: Vec<String> = props.iter().map(|(k, v)| format!("{k}: {v}")).collect();
                 format!("{{ {} }}", inner.join(", "))
             }
+            Arg::Array(items) => format!("[{}]", items.join(", ")),
         }
     }
 
-    /// The argument printed across lines at `indent` (only objects can break).
+    fn huggable(&self) -> bool {
+        matches!(self, Arg::Object(p) if !p.is_empty())
+            || matches!(self, Arg::Array(i) if !i.is_empty())
+    }
+
+    /// The argument printed across lines at `indent` (only objects and arrays break).
     fn broken(&self, indent: usize) -> String {
         match self {
+            Arg::Array(items) if !items.is_empty() => {
+                let lines: String = items
+                    .iter()
+                    .map(|i| format!("{}{i},\n", pad(indent + 2)))
+                    .collect();
+                format!("[\n{lines}{}]", pad(indent))
+            }
             Arg::Object(props) if !props.is_empty() => {
                 let mut out = String::from("{\n");
                 for (k, v) in props {
@@ -63,12 +78,17 @@ pub fn call(indent: usize, prefix: &str, callee: &str, args: &[Arg], suffix: &st
     if fits(indent, &flat) {
         return format!("{}{flat}", pad(indent));
     }
-    if let Some((Arg::Object(props), rest)) = args.split_last()
-        && !props.is_empty()
+    if let Some((last, rest)) = args.split_last()
+        && last.huggable()
     {
         let head: Vec<String> = rest.iter().map(Arg::flat).collect();
         let sep = if head.is_empty() { "" } else { ", " };
-        let first = format!("{prefix}{callee}({}{sep}{{", head.join(", "));
+        let open = if matches!(last, Arg::Array(_)) {
+            "["
+        } else {
+            "{"
+        };
+        let first = format!("{prefix}{callee}({}{sep}{open}", head.join(", "));
         if fits(indent, &first) {
             let hugged = args.last().expect("split_last").broken(indent);
             return format!(
@@ -80,7 +100,14 @@ pub fn call(indent: usize, prefix: &str, callee: &str, args: &[Arg], suffix: &st
     }
     let mut out = format!("{}{prefix}{callee}(\n", pad(indent));
     for arg in args {
-        out.push_str(&format!("{}{},\n", pad(indent + 2), arg.broken(indent + 2)));
+        // Each argument stays flat when it fits on its own line.
+        let flat = arg.flat();
+        let text = if fits(indent + 2, &format!("{flat},")) {
+            flat
+        } else {
+            arg.broken(indent + 2)
+        };
+        out.push_str(&format!("{}{text},\n", pad(indent + 2)));
     }
     out.push_str(&format!("{}){suffix}", pad(indent)));
     out
@@ -157,6 +184,45 @@ fn import_with(keyword: &str, names: &[String], from: &str) -> String {
 pub fn params(indent: usize, prefix: &str, params: &[String], suffix: &str) -> String {
     let args: Vec<Arg> = params.iter().map(Arg::plain).collect();
     call(indent, "", prefix, &args, suffix)
+}
+
+/// `prefix[a, b]suffix` (e.g. `const COLUMNS = [...] as const;`), one item per line
+/// with a trailing comma when too long.
+pub fn array(prefix: &str, items: &[String], suffix: &str) -> String {
+    let flat = format!("{prefix}[{}]{suffix}", items.join(", "));
+    if fits(0, &flat) {
+        return flat;
+    }
+    let lines: String = items.iter().map(|i| format!("  {i},\n")).collect();
+    format!("{prefix}[\n{lines}]{suffix}")
+}
+
+/// An object property `key: value,` at `indent`; prettier moves a long value that
+/// cannot break (a string) to the next line.
+pub fn property(indent: usize, key: &str, value: &str) -> String {
+    let flat = format!("{key}: {value},");
+    if fits(indent, &flat) {
+        return format!("{}{flat}", pad(indent));
+    }
+    format!("{}{key}:\n{}{value},", pad(indent), pad(indent + 2))
+}
+
+/// A type member `name?: A | B | C;` at `indent`: one line, else the union on the next
+/// line, else one member per line.
+pub fn union_member(indent: usize, name: &str, members: &[String]) -> String {
+    let union = members.join(" | ");
+    let flat = format!("{name}: {union};");
+    if fits(indent, &flat) {
+        return format!("{}{flat}", pad(indent));
+    }
+    if fits(indent + 2, &format!("{union};")) {
+        return format!("{}{name}:\n{}{union};", pad(indent), pad(indent + 2));
+    }
+    let lines: Vec<String> = members
+        .iter()
+        .map(|m| format!("{}| {m}", pad(indent + 2)))
+        .collect();
+    format!("{}{name}:\n{};", pad(indent), lines.join("\n"))
 }
 
 /// `prefix({ a, b }: Type)suffix`, the props of a component: prettier hugs the object
@@ -297,6 +363,53 @@ mod tests {
         assert_eq!(
             chain(2, "status: ", "z", &en, ","),
             "  status: z.enum([\"draft\", \"published\", \"archived\"], {\n    error: \"Choose a status.\",\n  }),"
+        );
+    }
+
+    #[test]
+    fn arrays_properties_and_unions() {
+        let items: Vec<String> = [
+            "\"id\"",
+            "\"billingContactAddr\"",
+            "\"maximumSeatsIncluded\"",
+            "\"discountPercentageXY\"",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            array("const COLUMNS = ", &items, " as const;"),
+            "const COLUMNS = [\n  \"id\",\n  \"billingContactAddr\",\n  \"maximumSeatsIncluded\",\n  \"discountPercentageXY\",\n] as const;"
+        );
+        assert_eq!(
+            property(
+                6,
+                "\"Content-Disposition\"",
+                "'attachment; filename=\"subscription-invoice-xes.csv\"'"
+            ),
+            "      \"Content-Disposition\":\n        'attachment; filename=\"subscription-invoice-xes.csv\"',"
+        );
+        let members: Vec<String> = [
+            "monthly",
+            "quarterly",
+            "yearly",
+            "biennially",
+            "triennially",
+        ]
+        .map(|m| format!("\"{m}\""))
+        .to_vec();
+        assert_eq!(
+            union_member(2, "billingIntervalChoic?", &members),
+            "  billingIntervalChoic?:\n    \"monthly\" | \"quarterly\" | \"yearly\" | \"biennially\" | \"triennially\";"
+        );
+        assert_eq!(
+            call(
+                2,
+                "billingIntervalChoic: ",
+                "z.enum",
+                &[Arg::Array(members.clone())],
+                ","
+            ),
+            "  billingIntervalChoic: z.enum([\n    \"monthly\",\n    \"quarterly\",\n    \"yearly\",\n    \"biennially\",\n    \"triennially\",\n  ]),"
         );
     }
 

@@ -143,7 +143,7 @@ pub fn plan(spec: &RouteSpec, project: &Project) -> Result<Plan> {
             format: StreamFormat::Sse,
             ..
         } => {
-            let context = json!({ "event_name": resource_name(spec).to_kebab_case(), "url": spec.segment.url_path() });
+            let context = json!({ "event_name": resource_name(spec).to_kebab_case(), "disconnect_log": layout::call(4, "", "console.info", &[Arg::plain(layout::string(&format!("{}: client disconnected, stream closed", spec.segment.url_path())))], ";") });
             plan.write(&route_path, render(Template::RouteSseTs, &context)?);
             plan.warnings.push(format!(
                 "{} streams to anyone who connects; add authentication if the events are private",
@@ -158,9 +158,13 @@ pub fn plan(spec: &RouteSpec, project: &Project) -> Result<Plan> {
             let quoted: Vec<String> = columns.iter().map(|c| layout::string(c)).collect();
             let context = json!({
                 "dev_store_import": project.import_path(&route_path, &dev_store),
-                "columns": quoted.join(", "),
+                "columns": layout::array("const COLUMNS = ", &quoted, " as const;"),
                 "collection": collection,
-                "file_name": format!("{collection}.csv"),
+                "content_disposition": layout::property(
+                    6,
+                    "\"Content-Disposition\"",
+                    &format!("'attachment; filename=\"{collection}.csv\"'"),
+                ),
             });
             plan.write(&route_path, render(Template::RouteCsvTs, &context)?);
             plan.write(
@@ -467,10 +471,7 @@ fn json_field(f: &Field, zod4: bool) -> String {
         }
         FieldType::Enum(values) => {
             let list: Vec<String> = values.iter().map(|v| layout::string(v)).collect();
-            calls.push(call(
-                "enum",
-                vec![Arg::plain(format!("[{}]", list.join(", ")))],
-            ));
+            calls.push(call("enum", vec![Arg::Array(list)]));
         }
     }
     if !f.required {
@@ -480,18 +481,14 @@ fn json_field(f: &Field, zod4: bool) -> String {
 }
 
 fn ts_field(f: &Field) -> String {
-    let ty = match &f.ty {
-        FieldType::Number | FieldType::Integer => "number".to_string(),
-        FieldType::Boolean => "boolean".to_string(),
-        FieldType::Enum(values) => values
-            .iter()
-            .map(|v| layout::string(v))
-            .collect::<Vec<_>>()
-            .join(" | "),
-        _ => "string".to_string(),
+    let members: Vec<String> = match &f.ty {
+        FieldType::Number | FieldType::Integer => vec!["number".into()],
+        FieldType::Boolean => vec!["boolean".into()],
+        FieldType::Enum(values) => values.iter().map(|v| layout::string(v)).collect(),
+        _ => vec!["string".into()],
     };
     let optional = if f.required { "" } else { "?" };
-    format!("  {}{optional}: {ty};", f.name)
+    layout::union_member(2, &format!("{}{optional}", f.name), &members)
 }
 
 fn api_data_context(
