@@ -515,7 +515,7 @@ fn actions_context(
         "auth_check": auth_check,
         "needs_id": spec.op.needs_id(),
         "id_schema": format!("{}IdSchema", n.singular),
-        "not_found": format!("{} not found.", n.capitalized()),
+        "not_found_line": layout::property(6, "message", &layout::string(&format!("{} not found.", n.capitalized()))),
         "has_fields": has_fields,
         "read_fn": n.read_fn(),
         "schema": n.schema(),
@@ -523,10 +523,14 @@ fn actions_context(
         "is_create": spec.op == Operation::Create,
         "is_delete": spec.op == Operation::Delete,
         "name": spec.name,
-        "save_failed": format!("Could not {failed} the {}. Please try again.", n.words),
+        "save_failed_line": layout::property(
+            6,
+            "message",
+            &layout::string(&format!("Could not {failed} the {}. Please try again.", n.words)),
+        ),
         "revalidate": revalidate.unwrap_or_default(),
         "redirect": redirect.unwrap_or_default(),
-        "success_message": format!("{} {success}.", n.capitalized()),
+        "success_line": layout::property(4, "message", &layout::string(&format!("{} {success}.", n.capitalized()))),
     })
 }
 
@@ -819,6 +823,17 @@ fn optimistic_context(spec: &ActionSpec, n: &Names, component: &str, form_file: 
         .first()
         .map(|f| f.name.clone())
         .unwrap_or_default();
+    // Prettier wraps a conditional element that does not fit in parentheses.
+    let input = format!(
+        "<input type=\"hidden\" name={} value=\"on\" />",
+        layout::string(&field)
+    );
+    let flat = format!("      {{!optimistic && {input}}}");
+    let hidden_flag = if flat.chars().count() <= 80 {
+        flat
+    } else {
+        format!("      {{!optimistic && (\n        {input}\n      )}}")
+    };
     json!({
         "name": spec.name,
         "schema_import": layout::import(&schema_names, "./schema"),
@@ -844,6 +859,16 @@ fn optimistic_context(spec: &ActionSpec, n: &Names, component: &str, form_file: 
         "display": display,
         "fields_jsx": fields.join("\n"),
         "has_fields": !spec.fields.is_empty(),
+        "hidden_flag": hidden_flag,
+        // Explicit type arguments: when every field is optional, Item is assignable to the
+        // record type and inference would pick the narrower state without `pending`.
+        "use_optimistic": layout::call(
+            2,
+            "const [items, addItem] = ",
+            "useOptimistic<Item[], Item>",
+            &[Arg::plain(n.plural.clone()), Arg::plain("addPending")],
+            ";",
+        ),
         "field": field,
         "label": spec.fields.first().map(Field::label).unwrap_or_default(),
     })
@@ -920,19 +945,21 @@ fn page_context(
             .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
             .unwrap_or_default()
     };
+    let s = &n.singular;
+    // Components with props go through the JSX layout: long names break the attributes.
+    let element =
+        |indent: usize, tag: &str, attrs: &[String]| layout::jsx_empty(indent, tag, attrs);
     let (heading, body) = match spec.op {
         Operation::Create => {
             let mut body = Vec::new();
             if let Some((component, _)) = optimistic {
-                body.push(format!(
-                    "      <{component} {}={{{}}} />",
-                    n.plural, n.plural
+                body.push(element(
+                    6,
+                    component,
+                    &[format!("{}={{{}}}", n.plural, n.plural)],
                 ));
             } else {
-                body.push(list_jsx(
-                    n,
-                    &format!("{{{}.{}}}", n.singular, display_field(spec)),
-                ));
+                body.push(list_jsx(n, &format!("{{{s}.{}}}", display_field(spec))));
             }
             if spec.form {
                 body.push(format!(
@@ -945,42 +972,38 @@ fn page_context(
         }
         Operation::Toggle => {
             let field = &spec.fields[0].name;
+            // The list item's child starts at column 12 (see list_jsx).
             let item = match optimistic {
-                Some((component, _)) => format!(
-                    "<{component} id={{{s}.id}} {field}={{{s}.{field}}} />",
-                    s = n.singular
+                Some((component, _)) => element(
+                    12,
+                    component,
+                    &[format!("id={{{s}.id}}"), format!("{field}={{{s}.{field}}}")],
                 ),
-                None if spec.form => {
-                    format!("<{} {s}={{{s}}} />", n.form_component(), s = n.singular)
-                }
-                None => format!("{{String({}.{field})}}", n.singular),
+                None if spec.form => element(12, &n.form_component(), &[format!("{s}={{{s}}}")]),
+                None => format!("{{String({s}.{field})}}"),
             };
-            (title, list_jsx(n, &item))
+            (title, list_jsx(n, item.trim_start()))
         }
         Operation::Update => (
             format!("Edit {}", n.words),
             if spec.form {
-                format!(
-                    "      <{} {s}={{{s}}} />",
-                    n.form_component(),
-                    s = n.singular
-                )
+                element(6, &n.form_component(), &[format!("{s}={{{s}}}")])
             } else {
                 String::new()
             },
         ),
-        Operation::Delete => (
-            format!("Delete {}", n.words),
+        Operation::Delete => {
+            let mut body = "      <p>This cannot be undone.</p>".to_string();
             if spec.form {
-                format!(
-                    "      <p>This cannot be undone.</p>\n      <{} {s}Id={{{s}.id}} />",
-                    n.form_component(),
-                    s = n.singular
-                )
-            } else {
-                "      <p>This cannot be undone.</p>".to_string()
-            },
-        ),
+                body.push('\n');
+                body.push_str(&element(
+                    6,
+                    &n.form_component(),
+                    &[format!("{s}Id={{{s}.id}}")],
+                ));
+            }
+            (format!("Delete {}", n.words), body)
+        }
     };
     json!({
         "imports": import_block(&[packages, own, siblings]),

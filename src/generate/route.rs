@@ -215,7 +215,7 @@ fn webhook(provider: Provider, events: &[String]) -> (Rendered, Vec<EnvVar>) {
         Provider::Stripe => (
             Template::RouteWebhookStripeTs,
             4,
-            "(event)",
+            &["event"][..],
             vec![
                 secret(
                     "STRIPE_SECRET_KEY",
@@ -230,7 +230,7 @@ fn webhook(provider: Provider, events: &[String]) -> (Rendered, Vec<EnvVar>) {
         Provider::Github => (
             Template::RouteWebhookGithubTs,
             4,
-            "(delivery)",
+            &["delivery"][..],
             vec![secret(
                 "GITHUB_WEBHOOK_SECRET",
                 "The secret set on the GitHub webhook.",
@@ -239,7 +239,7 @@ fn webhook(provider: Provider, events: &[String]) -> (Rendered, Vec<EnvVar>) {
         Provider::Slack => (
             Template::RouteWebhookSlackTs,
             6,
-            "(payload.event_id, payload.event)",
+            &["payload.event_id", "payload.event"][..],
             vec![secret(
                 "SLACK_SIGNING_SECRET",
                 "Signing secret from the Slack app's Basic Information page.",
@@ -248,7 +248,7 @@ fn webhook(provider: Provider, events: &[String]) -> (Rendered, Vec<EnvVar>) {
         Provider::StandardWebhooks => (
             Template::RouteWebhookStandardTs,
             4,
-            "(id, event)",
+            &["id", "event"][..],
             vec![secret(
                 "WEBHOOK_SECRET",
                 "Signing secret of the endpoint (whsec_…, base64).",
@@ -259,11 +259,9 @@ fn webhook(provider: Provider, events: &[String]) -> (Rendered, Vec<EnvVar>) {
     let cases: Vec<String> = events
         .iter()
         .map(|e| {
-            format!(
-                "{pad}case {}:\n{pad}  await {}{call};\n{pad}  break;",
-                layout::string(e),
-                handler_name(e)
-            )
+            let args: Vec<Arg> = call.iter().map(|a| Arg::plain(*a)).collect();
+            let line = layout::call(indent + 2, "await ", &handler_name(e), &args, ";");
+            format!("{pad}case {}:\n{line}\n{pad}  break;", layout::string(e))
         })
         .collect();
     let handlers: Vec<String> = events
@@ -389,9 +387,28 @@ fn api_context(
     let mut allow: Vec<&str> = methods.iter().map(|m| m.as_str()).collect();
     allow.push("OPTIONS");
     let schema_fields: Vec<String> = fields.iter().map(|f| json_field(f, zod4)).collect();
+    let validates =
+        methods.iter().any(|m| m.has_body()) || (methods.contains(&Method::Get) && item.is_none());
+    let mut node = Vec::new();
+    if bearer {
+        node.push("import { createHash, timingSafeEqual } from \"node:crypto\";".to_string());
+    }
+    let mut packages = Vec::new();
+    if methods.contains(&Method::Get) && item.is_none() {
+        packages.push("import type { NextRequest } from \"next/server\";".to_string());
+    }
+    if validates {
+        packages.push("import * as z from \"zod\";".to_string());
+    }
+    let siblings = vec!["import * as data from \"./data\";".to_string()];
+    let imports: Vec<String> = [node, packages, siblings]
+        .into_iter()
+        .filter(|g| !g.is_empty())
+        .map(|g| g.join("\n"))
+        .collect();
     json!({
+        "imports": imports.join("\n\n"),
         "bearer": bearer,
-        "uses_next_request": methods.contains(&Method::Get) && item.is_none(),
         "has_body": methods.iter().any(|m| m.has_body()),
         "schema": schema,
         "schema_fields": schema_fields.join("\n"),
@@ -409,7 +426,7 @@ fn api_context(
         ),
         "api_key": api_key_var(resource),
         "req": req,
-        "validates": methods.iter().any(|m| m.has_body()) || (methods.contains(&Method::Get) && item.is_none()),
+        "validates": validates,
         "field_errors": if zod4 { "z.flattenError(issues).fieldErrors" } else { "issues.flatten().fieldErrors" },
     })
 }
@@ -510,11 +527,22 @@ fn api_data_context(
         )
     };
     let input_fields: Vec<String> = fields.iter().map(ts_field).collect();
+    // Read-only routes import only what they use (unused imports fail the lint).
+    let writes = methods.iter().any(|m| m.has_body() || *m == Method::Delete);
+    let names = if writes {
+        "readRows, writeRows"
+    } else {
+        "readRows"
+    };
+    let store_import = format!(
+        "import {{ {names} }} from \"{}\";",
+        project.import_path(path, dev_store)
+    );
     json!({
         "creates": methods.contains(&Method::Post),
         "updates": methods.iter().any(|m| matches!(m, Method::Put | Method::Patch)),
         "removes": methods.contains(&Method::Delete),
-        "dev_store_import": project.import_path(path, dev_store),
+        "store_import": store_import,
         "dev_store_path": dev_store.with_extension("ts").to_string_lossy().replace('\\', "/"),
         "collection": names::plural(resource).to_kebab_case(),
         "input_type": input_type,

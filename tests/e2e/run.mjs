@@ -20,6 +20,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { freePort, startNext } from "./lib/server.mjs";
+import { randomVariants } from "./random-variants.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url)).replace(
   /\/$/,
@@ -63,11 +64,17 @@ const CHILD_ENV = {
 // ---------------------------------------------------------------- options
 
 function parseArgs(argv) {
-  const options = { only: null, skipBuild: false, skipBrowser: false };
+  // --random=N adds N seeded random specs (random-variants.mjs) to the matrix.
+  const options = { only: null, skipBuild: false, skipBrowser: false, random: 60 };
   for (const arg of argv) {
     if (arg === "--skip-build") options.skipBuild = true;
     else if (arg === "--skip-browser") options.skipBrowser = true;
-    else if (arg.startsWith("--only=")) {
+    else if (arg.startsWith("--random=")) {
+      options.random = Number(arg.slice("--random=".length));
+      if (!Number.isInteger(options.random) || options.random < 0) {
+        usageError(`--random takes a whole number, not ${arg}`);
+      }
+    } else if (arg.startsWith("--only=")) {
       options.only = arg
         .slice("--only=".length)
         .split(",")
@@ -75,7 +82,7 @@ function parseArgs(argv) {
         .filter(Boolean);
     } else if (arg === "--help" || arg === "-h") {
       console.log(
-        "usage: node tests/e2e/run.mjs [--only=name,...] [--skip-build] [--skip-browser]",
+        "usage: node tests/e2e/run.mjs [--only=name,...] [--random=N] [--skip-build] [--skip-browser]",
       );
       process.exit(0);
     } else {
@@ -593,6 +600,8 @@ async function browserTests(generatedNames) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const variants = loadVariants(options.only);
+  // Random specs run with the full matrix only; --only picks named variants.
+  if (!options.only) variants.push(...randomVariants(options.random));
 
   fs.mkdirSync(OUT, { recursive: true });
   // Nothing from an earlier run may be mistaken for this one's results.
