@@ -144,16 +144,46 @@ pub fn chain(
             suffix,
         );
     }
-    let mut out = format!("{}{prefix}{head}\n", pad(indent));
-    for (i, c) in calls.iter().enumerate() {
-        let end = if i + 1 == calls.len() { suffix } else { "" };
-        let line = call(indent + 2, "", &format!(".{}", c.0), &c.1, end);
-        out.push_str(&line);
-        if i + 1 < calls.len() {
-            out.push('\n');
+    let lines: Vec<String> = calls
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let end = if i + 1 == calls.len() { suffix } else { "" };
+            call(indent + 2, "", &format!(".{}", c.0), &c.1, end)
+        })
+        .collect();
+    // When only the last call breaks (its object argument goes across lines), prettier
+    // keeps that object broken on a second pass and then prefers the chain on one line
+    // with the object hugged, as long as the text up to `{` fits. Emit that fixed point.
+    let (last, rest) = calls.split_last().expect("a chain has calls");
+    let only_last_breaks = lines.last().is_some_and(|l| l.contains('\n'))
+        && !lines[..lines.len() - 1].iter().any(|l| l.contains('\n'));
+    if only_last_breaks && last.1.last().is_some_and(Arg::huggable) {
+        let before = format!(
+            "{prefix}{head}{}.{}",
+            rest.iter().map(link).collect::<String>(),
+            last.0
+        );
+        let head_args: Vec<String> = last.1[..last.1.len() - 1].iter().map(Arg::flat).collect();
+        let sep = if head_args.is_empty() { "" } else { ", " };
+        let open = if matches!(last.1.last(), Some(Arg::Array(_))) {
+            "["
+        } else {
+            "{"
+        };
+        if fits(
+            indent,
+            &format!("{before}({}{sep}{open}", head_args.join(", ")),
+        ) {
+            let hugged = last.1.last().expect("checked").broken(indent);
+            return format!(
+                "{}{before}({}{sep}{hugged}){suffix}",
+                pad(indent),
+                head_args.join(", ")
+            );
         }
     }
-    out
+    format!("{}{prefix}{head}\n{}", pad(indent), lines.join("\n"))
 }
 
 /// `import { a, type B } from "module";`, broken one name per line when too long.
@@ -352,6 +382,27 @@ mod tests {
         assert_eq!(
             chain(2, "status: ", "z", &two, ","),
             "  status: z\n    .enum([\"draft\", \"published\", \"archived\"], { error: \"Choose a status.\" })\n    .optional(),"
+        );
+        // Only the last call's object breaks: prettier's fixed point hugs it on one line.
+        let email = vec![
+            (
+                "email".to_string(),
+                vec![obj("error", "\"Enter a valid email address.\"")],
+            ),
+            (
+                "max".to_string(),
+                vec![
+                    Arg::plain("18228"),
+                    obj(
+                        "error",
+                        "\"Ds q1 arawjup mh must be at most 18228 characters.\"",
+                    ),
+                ],
+            ),
+        ];
+        assert_eq!(
+            chain(2, "dsQ1ArawjupMh: ", "z", &email, ","),
+            "  dsQ1ArawjupMh: z.email({ error: \"Enter a valid email address.\" }).max(18228, {\n    error: \"Ds q1 arawjup mh must be at most 18228 characters.\",\n  }),"
         );
         let en = vec![(
             "enum".to_string(),
