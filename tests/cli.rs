@@ -958,3 +958,47 @@ fn the_app_itself_is_pointed_to_an_action() {
     .stdout(predicate::str::contains("\"verdict\": \"use-action\""))
     .stdout(predicate::str::contains("scaffold new action posts"));
 }
+
+#[test]
+fn stripe_events_are_checked_against_the_installed_sdk() {
+    let declarations = "export interface CheckoutSessionCompletedEvent {\n  type: 'checkout.session.completed';\n}\nexport interface InvoicePaidEvent {\n  type: 'invoice.paid';\n}\n";
+    let p = Project::next()
+        .dep("stripe", "23.1.0")
+        .file(
+            "node_modules/stripe/esm/resources/Events.d.ts",
+            declarations,
+        )
+        .build();
+    let before = p.snapshot();
+    p.scaffold(&[
+        "new",
+        "route",
+        "webhooks/stripe",
+        "--kind",
+        "webhook",
+        "--provider",
+        "stripe",
+        "--events",
+        "invoice.payed",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains(
+        "Stripe sends no event `invoice.payed`",
+    ))
+    .stderr(predicate::str::contains("did you mean `invoice.paid`?"));
+    assert_eq!(before, p.snapshot());
+    p.scaffold(&[
+        "new",
+        "route",
+        "webhooks/stripe",
+        "--kind",
+        "webhook",
+        "--provider",
+        "stripe",
+        "--events",
+        "invoice.paid",
+    ])
+    .assert()
+    .success();
+}

@@ -83,6 +83,9 @@ pub fn plan(spec: &RouteSpec, project: &Project) -> Result<Plan> {
 
     match &spec.kind {
         RouteKind::Webhook { provider, events } => {
+            if *provider == Provider::Stripe {
+                check_stripe_events(events, project)?;
+            }
             let (template, vars) = webhook(*provider, events);
             env.extend(vars);
             if *provider == Provider::Stripe {
@@ -197,6 +200,25 @@ pub fn plan(spec: &RouteSpec, project: &Project) -> Result<Plan> {
     plan.next_steps
         .push(format!("The route answers at {}", spec.segment.url_path()));
     Ok(plan)
+}
+
+/// With the SDK installed, refuses event names Stripe does not send: the generated
+/// handler types would not compile.
+fn check_stripe_events(events: &[String], project: &Project) -> Result<()> {
+    let Some(known) = crate::project::stripe::event_types(&project.root) else {
+        return Ok(());
+    };
+    for event in events {
+        if !known.contains(event) {
+            let hint = crate::project::stripe::closest(event, &known)
+                .map(|k| format!("; did you mean `{k}`?"))
+                .unwrap_or_default();
+            anyhow::bail!(
+                "Stripe sends no event `{event}` (per the installed stripe package){hint}"
+            );
+        }
+    }
+    Ok(())
 }
 
 fn api_key_var(resource: &str) -> String {

@@ -2,6 +2,7 @@
 //! else reads package.json or tsconfig.json.
 
 mod json;
+pub mod stripe;
 mod tsconfig;
 
 use std::fmt;
