@@ -37,11 +37,9 @@ pub enum Mode<'a> {
     Refuse,
 }
 
-/// Collects the flags that are missing in `Refuse` mode, to report them all at once.
-struct Missing(Vec<&'static str>);
-
 pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) -> Result<Gathered> {
-    let mut missing = Missing(Vec::new());
+    // Flags missing in `Refuse` mode, reported all at once.
+    let mut missing: Vec<&'static str> = Vec::new();
 
     // 1. Who calls this code decides action versus route.
     let caller = match (args.caller, &mut mode) {
@@ -60,7 +58,7 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
         }
         (None, Mode::Defaults) => Caller::ThisApp,
         (None, Mode::Refuse) => {
-            missing.0.push("--caller");
+            missing.push("--caller");
             Caller::ThisApp
         }
     };
@@ -86,7 +84,7 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
             Some(Segment::parse(&answer).map_err(anyhow::Error::msg)?)
         }
         (None, _) => {
-            missing.0.push("SEGMENT (the first argument, e.g. `posts`)");
+            missing.push("SEGMENT (the first argument, e.g. `posts`)");
             None
         }
     };
@@ -103,13 +101,13 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
         }
         (None, Mode::Defaults) => Operation::Create,
         (None, Mode::Refuse) => {
-            missing.0.push("--op");
+            missing.push("--op");
             Operation::Create
         }
     };
 
     let Some(mut segment) = segment else {
-        return Err(refusal(&missing.0));
+        return Err(refusal(&missing));
     };
     if let Some(resource) = &args.resource {
         segment = segment
@@ -128,7 +126,7 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
         )?,
         (None, Mode::Defaults) => default_name,
         (None, Mode::Refuse) => {
-            missing.0.push("--name");
+            missing.push("--name");
             default_name
         }
     };
@@ -139,7 +137,7 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
         (true, Mode::Ask(p)) => ask_fields(*p, op)?,
         (true, Mode::Defaults) => ActionSpec::default_fields(op),
         (true, Mode::Refuse) => {
-            missing.0.push("--field");
+            missing.push("--field");
             Vec::new()
         }
     };
@@ -173,7 +171,7 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
         }
         (None, Mode::Defaults) => AuthChoice::Auto.resolve(project.auth),
         (None, Mode::Refuse) => {
-            missing.0.push("--auth");
+            missing.push("--auth");
             project.auth
         }
     };
@@ -214,7 +212,7 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
         }
         (None, Mode::Defaults) => default_after,
         (None, Mode::Refuse) => {
-            missing.0.push("--after");
+            missing.push("--after");
             default_after
         }
     };
@@ -236,8 +234,8 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
         page = chosen.contains(&(options.len() - 1));
     }
 
-    if !missing.0.is_empty() {
-        return Err(refusal(&missing.0));
+    if !missing.is_empty() {
+        return Err(refusal(&missing));
     }
     let spec = ActionSpec {
         segment,
