@@ -13,11 +13,12 @@ use expectrl::{Eof, Expect, Regex, Session};
 const ENTER: &str = "\r";
 const DOWN: &str = "\x1b[B";
 
-fn spawn(project: &Project) -> expectrl::session::OsSession {
+/// `scaffold --cwd <project> new <what>` in a pseudo-terminal.
+fn spawn(project: &Project, what: &str) -> expectrl::session::OsSession {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("scaffold"));
     cmd.arg("--cwd")
         .arg(project.path())
-        .args(["new", "action"])
+        .args(["new", what])
         .env("NO_COLOR", "1")
         .env("TERM", "xterm");
     let mut session = Session::spawn(cmd).expect("spawn in a pty");
@@ -28,7 +29,7 @@ fn spawn(project: &Project) -> expectrl::session::OsSession {
 #[test]
 fn answering_the_prompts_writes_the_action() {
     let p = Project::next().dep("next-auth", "5.0.0-beta.29").build();
-    let mut s = spawn(&p);
+    let mut s = spawn(&p, "action");
     s.expect("Who calls this code?").unwrap();
     s.send(ENTER).unwrap(); // this Next.js app
     s.expect("Segment below app/").unwrap();
@@ -75,7 +76,7 @@ fn answering_the_prompts_writes_the_action() {
 fn an_outside_caller_gets_the_route_command() {
     let p = Project::next().build();
     let before = p.snapshot();
-    let mut s = spawn(&p);
+    let mut s = spawn(&p, "action");
     s.expect("Who calls this code?").unwrap();
     s.send(DOWN).unwrap(); // a webhook provider
     s.send(ENTER).unwrap();
@@ -92,7 +93,7 @@ fn an_outside_caller_gets_the_route_command() {
 #[test]
 fn an_outside_caller_can_go_straight_on_to_the_route() {
     let p = Project::next().build();
-    let mut s = spawn(&p);
+    let mut s = spawn(&p, "action");
     s.expect("Who calls this code?").unwrap();
     s.send(DOWN).unwrap(); // a webhook provider
     s.send(ENTER).unwrap();
@@ -119,7 +120,7 @@ fn an_outside_caller_can_go_straight_on_to_the_route() {
 fn escape_cancels_without_writing() {
     let p = Project::next().build();
     let before = p.snapshot();
-    let mut s = spawn(&p);
+    let mut s = spawn(&p, "action");
     s.expect("Who calls this code?").unwrap();
     s.send("\x1b").unwrap();
     s.expect("cancelled; nothing was written").unwrap();
@@ -130,14 +131,7 @@ fn escape_cancels_without_writing() {
 #[test]
 fn the_route_prompts_write_a_webhook() {
     let p = Project::next().build();
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("scaffold"));
-    cmd.arg("--cwd")
-        .arg(p.path())
-        .args(["new", "route"])
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
-    let mut s = Session::spawn(cmd).expect("spawn in a pty");
-    s.set_expect_timeout(Some(Duration::from_secs(10)));
+    let mut s = spawn(&p, "route");
     s.expect("Who calls this code?").unwrap();
     s.send(ENTER).unwrap(); // the default: a webhook provider
     s.expect("Path below app/api/").unwrap();
@@ -166,14 +160,7 @@ fn the_route_prompts_write_a_webhook() {
 #[test]
 fn the_route_prompts_write_a_json_api() {
     let p = Project::next().build();
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("scaffold"));
-    cmd.arg("--cwd")
-        .arg(p.path())
-        .args(["new", "route"])
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
-    let mut s = Session::spawn(cmd).expect("spawn in a pty");
-    s.set_expect_timeout(Some(Duration::from_secs(10)));
+    let mut s = spawn(&p, "route");
     s.expect("Who calls this code?").unwrap();
     s.send(DOWN).unwrap(); // a mobile app, partner or other client
     s.send(ENTER).unwrap();

@@ -823,17 +823,11 @@ fn optimistic_context(spec: &ActionSpec, n: &Names, component: &str, form_file: 
         .first()
         .map(|f| f.name.clone())
         .unwrap_or_default();
-    // Prettier wraps a conditional element that does not fit in parentheses.
     let input = format!(
         "<input type=\"hidden\" name={} value=\"on\" />",
         layout::string(&field)
     );
-    let flat = format!("      {{!optimistic && {input}}}");
-    let hidden_flag = if flat.chars().count() <= 80 {
-        flat
-    } else {
-        format!("      {{!optimistic && (\n        {input}\n      )}}")
-    };
+    let hidden_flag = layout::and_element(6, "!optimistic", &input);
     json!({
         "name": spec.name,
         "schema_import": layout::import(&schema_names, "./schema"),

@@ -255,6 +255,21 @@ pub fn union_member(indent: usize, name: &str, members: &[String]) -> String {
     format!("{}{name}:\n{};", pad(indent), lines.join("\n"))
 }
 
+/// `{test && <element />}` at `indent`; prettier wraps the element in parentheses on
+/// its own line when the whole does not fit.
+pub fn and_element(indent: usize, test: &str, element: &str) -> String {
+    let flat = format!("{{{test} && {element}}}");
+    if fits(indent, &flat) {
+        return format!("{}{flat}", pad(indent));
+    }
+    format!(
+        "{}{{{test} && (\n{}{element}\n{})}}",
+        pad(indent),
+        pad(indent + 2),
+        pad(indent)
+    )
+}
+
 /// `prefix({ a, b }: Type)suffix`, the props of a component: prettier hugs the object
 /// pattern, one name per line, when the line is too long.
 pub fn destructured(prefix: &str, names: &[&str], ty: &str, suffix: &str) -> String {
