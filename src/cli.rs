@@ -45,11 +45,34 @@ pub enum Command {
     /// Generate code.
     #[command(subcommand)]
     New(New),
+    /// Move code between the two shapes.
+    #[command(subcommand)]
+    Migrate(Migrate),
     /// Print a shell completion script.
     Completions {
         /// bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Migrate {
+    /// Turn an API route that only this app calls into a Server Action, and rewrite its
+    /// fetch callers. Refuses, with reasons, when the route must stay a route.
+    RouteToAction(RouteToActionArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RouteToActionArgs {
+    /// The route file (app/api/posts/[id]/route.ts) or its URL path (/api/posts/[id]).
+    pub route: String,
+    /// The 'use server' module to write the actions to [default: actions.ts beside the
+    /// file that calls the route most].
+    #[arg(long, value_name = "FILE")]
+    pub to: Option<PathBuf>,
+    /// Keep the route file even when every handler and caller moved.
+    #[arg(long)]
+    pub keep_route: bool,
 }
 
 #[derive(Debug, Subcommand)]

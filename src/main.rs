@@ -1,7 +1,7 @@
 //! `scaffold`: writes correct, idiomatic Next.js 15 code for mutations.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
@@ -9,11 +9,11 @@ use clap::{CommandFactory, Parser};
 
 use scaffold::ask::Prompter;
 use scaffold::ask::{self, Gathered, GatheredRoute, Mode};
-use scaffold::cli::{ActionArgs, Cli, Command, New, RouteArgs};
+use scaffold::cli::{ActionArgs, Cli, Command, Migrate, New, RouteArgs, RouteToActionArgs};
 use scaffold::plan::{self, Options, Plan};
 use scaffold::project::Project;
 use scaffold::spec::Caller;
-use scaffold::{generate, syntax};
+use scaffold::{generate, migrate, syntax};
 
 fn main() -> ExitCode {
     // A bug must not look like a crash dump: one line, and where to report it.
@@ -59,6 +59,7 @@ fn run(mut cli: Cli) -> Result<ExitCode> {
         }
         Command::New(New::Action(args)) => new_action(args, &cli, &mut terminal),
         Command::New(New::Route(args)) => new_route(args, &cli, &mut terminal),
+        Command::Migrate(Migrate::RouteToAction(args)) => route_to_action(args, &cli),
     }
 }
 
@@ -122,6 +123,74 @@ fn new_route(args: RouteArgs, cli: &Cli, terminal: &mut ask::Terminal) -> Result
     }
 }
 
+fn route_to_action(args: RouteToActionArgs, cli: &Cli) -> Result<ExitCode> {
+    let project = discover(cli)?;
+    let cwd = cli.cwd.clone().unwrap_or_else(|| PathBuf::from("."));
+    let route = migrate::resolve_route(&project, &cwd, &args.route)?;
+    let to = match &args.to {
+        None => None,
+        Some(to) => Some(inside_project(&project, &cwd, to)?),
+    };
+    let request = migrate::Request {
+        route,
+        to,
+        keep_route: args.keep_route,
+        force: cli.force,
+    };
+    let migration = migrate::plan(&request, &project)?;
+    if migration.verdict == migrate::Verdict::Refused {
+        if cli.json {
+            migrate::print_json(&migration, &[], cli.dry_run)?;
+        } else {
+            migrate::print_human(&migration, &[], cli.dry_run)?;
+        }
+        return Ok(ExitCode::FAILURE);
+    }
+    // Every file must re-parse before anything is written.
+    check_syntax(&migration.plan, "the migrated")?;
+    let options = Options {
+        force: cli.force,
+        dry_run: cli.dry_run,
+    };
+    let outcomes = plan::apply(&project.root, &migration.plan, options)?;
+    if cli.json {
+        migrate::print_json(&migration, &outcomes, cli.dry_run)?;
+    } else {
+        migrate::print_human(&migration, &outcomes, cli.dry_run)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A path the user gave (relative to the working directory) as a root-relative path; it
+/// may not exist yet.
+fn inside_project(project: &Project, cwd: &Path, path: &Path) -> Result<PathBuf> {
+    let outside = || {
+        anyhow::anyhow!(
+            "{} is outside the project ({})",
+            path.display(),
+            project.root.display()
+        )
+    };
+    let joined = cwd.join(path);
+    let mut base = joined.as_path();
+    let mut missing = Vec::new();
+    while !base.exists() {
+        let name = base.file_name().ok_or_else(outside)?;
+        missing.push(name.to_os_string());
+        base = base.parent().ok_or_else(outside)?;
+    }
+    let mut full = base.canonicalize()?;
+    for part in missing.iter().rev() {
+        full.push(part);
+    }
+    let root = project.root.canonicalize()?;
+    let rel = full.strip_prefix(&root).map_err(|_| outside())?;
+    if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return Err(outside());
+    }
+    Ok(rel.to_path_buf())
+}
+
 fn discover(cli: &Cli) -> Result<Project> {
     let start = cli.cwd.clone().unwrap_or_else(|| PathBuf::from("."));
     let project = Project::discover(&start)?;
@@ -159,18 +228,24 @@ fn advise(cli: &Cli, command: &str, verdict: &str, why: &str, suggested: &str) -
     Ok(ExitCode::SUCCESS)
 }
 
-/// Checks, applies and reports a plan: the same path for every command.
-fn finish(command: &str, project: &Project, plan: Plan, cli: &Cli) -> Result<ExitCode> {
+/// Every file a plan writes must parse, or nothing is written.
+fn check_syntax(plan: &Plan, what: &str) -> Result<()> {
     for op in &plan.ops {
         if let plan::Change::Write(contents) | plan::Change::Merge(contents) = &op.change
             && let Err(why) = syntax::check(&op.path, contents)
         {
             bail!(
-                "internal error: generated {} does not parse ({why}); nothing was written",
+                "internal error: {what} {} does not parse ({why}); nothing was written",
                 op.path.display()
             );
         }
     }
+    Ok(())
+}
+
+/// Checks, applies and reports a plan: the same path for every command.
+fn finish(command: &str, project: &Project, plan: Plan, cli: &Cli) -> Result<ExitCode> {
+    check_syntax(&plan, "generated")?;
     let options = Options {
         force: cli.force,
         dry_run: cli.dry_run,

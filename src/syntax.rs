@@ -15,19 +15,31 @@ pub fn check(path: &Path, source: &str) -> Result<(), String> {
     };
     let allocator = Allocator::default();
     let parsed = Parser::new(&allocator, source, source_type).parse();
+    match first_error(source, &parsed) {
+        Some(error) => Err(error),
+        None => Ok(()),
+    }
+}
+
+/// The first syntax error of a parse as `line:col: message`, if any.
+pub fn first_error(source: &str, parsed: &oxc_parser::ParserReturn<'_>) -> Option<String> {
     let Some(error) = parsed.diagnostics.errors().next() else {
-        return if parsed.panicked {
-            Err("1:1: the parser gave up".into())
-        } else {
-            Ok(())
-        };
+        return parsed
+            .panicked
+            .then(|| "1:1: the parser gave up".to_string());
     };
     let offset = error
         .labels
         .first()
         .map_or(0, |l| l.offset() as usize)
         .min(source.len());
-    let before = &source[..source.floor_char_boundary(offset)];
+    let (line, col) = line_col(source, offset);
+    Some(format!("{line}:{col}: {}", error.message))
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let before = &source[..source.floor_char_boundary(offset.min(source.len()))];
     let line = before.matches('\n').count() + 1;
     let col = before
         .rsplit('\n')
@@ -35,7 +47,7 @@ pub fn check(path: &Path, source: &str) -> Result<(), String> {
         .map(|l| l.chars().count())
         .unwrap_or(0)
         + 1;
-    Err(format!("{line}:{col}: {}", error.message))
+    (line, col)
 }
 
 #[cfg(test)]

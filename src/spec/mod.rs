@@ -4,7 +4,7 @@
 mod field;
 pub mod names;
 pub mod route;
-mod segment;
+pub mod segment;
 
 use std::fmt;
 use std::str::FromStr;

@@ -63,6 +63,17 @@ impl Segment {
         Ok(segment)
     }
 
+    /// A route folder below the app directory as found on disk (`api/posts/[id]`,
+    /// `(admin)/api/export`).
+    pub fn parse_folder(input: &str) -> Result<Segment, String> {
+        Segment::parse_any(input)
+    }
+
+    /// The folders, route groups included.
+    pub fn parts(&self) -> &[Part] {
+        &self.parts
+    }
+
     fn parse_any(input: &str) -> Result<Segment, String> {
         let trimmed = input.trim_end_matches('/');
         if trimmed.is_empty() {

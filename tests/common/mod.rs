@@ -219,6 +219,6 @@ pub fn plan_for(dir: &Path, argv: &[&str]) -> scaffold::plan::Plan {
             };
             scaffold::generate::route::plan(&spec, &project).unwrap()
         }
-        Command::Completions { .. } => panic!("not a generator"),
+        Command::Completions { .. } | Command::Migrate(_) => panic!("not a generator"),
     }
 }

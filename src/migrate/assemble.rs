@@ -1,0 +1,384 @@
+//! Turns the analysis and the scan into a verdict and a plan: where the action module goes,
+//! the rewritten callers with their imports, and what happens to the route.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+use oxc_allocator::Allocator;
+use oxc_ast::ast::Statement;
+use oxc_span::Span;
+
+use super::callers::{Anchor, CallerFile, Scan};
+use super::edit::{Edit, render};
+use super::route::{Analysis, ImportLine};
+use super::{ActionOut, Callers, Migration, Reason, ReasonKind, Request, Verdict, ast, git, slash};
+use crate::plan::Plan;
+use crate::project::Project;
+use crate::spec::Segment;
+use crate::spec::segment::Part;
+
+pub fn decide(
+    request: &Request,
+    project: &Project,
+    segment: &Segment,
+    url: String,
+    route_text: &str,
+    analysis: Analysis,
+    scan: Scan,
+) -> Result<Migration> {
+    let mut reasons = analysis.reasons.clone();
+    reasons.extend(scan.reasons.iter().cloned());
+    // When facts keep it a route, what the tool could not translate is beside the point.
+    if reasons.iter().any(|r| is_fact(r.kind)) {
+        reasons.retain(|r| r.kind != ReasonKind::Unsupported);
+    }
+    let mut notes = analysis.notes.clone();
+    notes.extend(scan.notes.iter().cloned());
+    let callers = Callers {
+        rewritten: scan.rewritten.clone(),
+        manual: scan.manual.clone(),
+        unchanged: scan.unchanged.clone(),
+    };
+    if !analysis.actions.is_empty() && callers.rewritten.is_empty() && callers.manual.is_empty() {
+        reasons.push(Reason::new(
+            ReasonKind::NoCallers,
+            slash(&request.route),
+            format!(
+                "no caller of {url}'s {} found in the app ({} source files scanned): someone outside may call it (pass --force if you know nobody does)",
+                analysis.actions.iter().map(|a| a.method.as_str()).collect::<Vec<_>>().join("/"),
+                scan.scanned
+            ),
+        ));
+    }
+    let mut migration = Migration {
+        route: request.route.clone(),
+        url,
+        verdict: Verdict::Refused,
+        reasons,
+        actions: Vec::new(),
+        callers,
+        notes,
+        plan: Plan::default(),
+    };
+    if blocking(&migration.reasons, request.force) || analysis.actions.is_empty() {
+        return Ok(migration);
+    }
+
+    // Where the actions go: --to, else beside the file with the most rewritten calls.
+    let main = scan.files.iter().max_by(|a, b| {
+        a.rewrites
+            .cmp(&b.rewrites)
+            .then_with(|| b.path.cmp(&a.path))
+    });
+    let target = match (&request.to, main) {
+        (Some(to), _) => to.clone(),
+        (None, Some(file)) => file
+            .path
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join("actions.ts"),
+        (None, None) => default_home(project, segment),
+    };
+    if !matches!(
+        target.extension().and_then(|e| e.to_str()),
+        Some("ts" | "tsx")
+    ) {
+        bail!(
+            "--to {}: the action module must be a .ts file",
+            slash(&target)
+        );
+    }
+    let existing = project.root.join(&target);
+    let module = if existing.is_file() {
+        let current = super::read_source(&existing, &target)?;
+        merge_module(&target, &current, &analysis, &request.route, project)?
+    } else {
+        new_module(&target, &analysis, &request.route, project)
+    };
+    let mut plan = Plan::default();
+    if existing.is_file() {
+        plan.merge(&target, module);
+    } else {
+        plan.write(&target, module);
+    }
+    for file in &scan.files {
+        plan.merge(&file.path, rewrite_caller(file, &target, project)?);
+    }
+
+    // The route: removed when nothing stays and nobody still calls it.
+    let manual_left = !migration.callers.manual.is_empty();
+    let route_outcome = if request.keep_route || manual_left {
+        RouteOutcome::Kept
+    } else if let Some(rest) = &analysis.remainder {
+        plan.merge(&request.route, rest.clone());
+        RouteOutcome::Trimmed
+    } else {
+        plan.delete(&request.route);
+        RouteOutcome::Removed
+    };
+    migration.verdict = match route_outcome {
+        RouteOutcome::Removed => Verdict::Migrated,
+        RouteOutcome::Kept if !manual_left && analysis.kept_methods.is_empty() => Verdict::Migrated,
+        _ => Verdict::Partial,
+    };
+    if manual_left {
+        plan.next_steps.push(format!(
+            "{} call(s) still use {}: change them as listed, then run this again to remove the route",
+            migration.callers.manual.len(),
+            migration.url
+        ));
+    }
+    if route_outcome == RouteOutcome::Trimmed {
+        plan.next_steps.push(format!(
+            "{} keeps {} for its other callers",
+            slash(&request.route),
+            analysis.kept_methods.join(", ")
+        ));
+    }
+    let _ = route_text;
+
+    // A file with uncommitted changes is not touched without --force.
+    let touched: Vec<PathBuf> = plan
+        .ops
+        .iter()
+        .map(|op| op.path.clone())
+        .filter(|p| project.root.join(p).exists())
+        .collect();
+    for dirty in git::uncommitted(&project.root, &touched) {
+        migration.reasons.push(Reason::new(
+            ReasonKind::Uncommitted,
+            slash(&dirty),
+            "has uncommitted changes: commit or stash them first so the migration can be reviewed and undone (or pass --force)",
+        ));
+    }
+    if blocking(&migration.reasons, request.force) {
+        migration.verdict = Verdict::Refused;
+        return Ok(migration);
+    }
+    migration.actions = analysis
+        .actions
+        .iter()
+        .map(|a| ActionOut {
+            name: a.name.clone(),
+            method: a.method.clone(),
+            file: slash(&target),
+        })
+        .collect();
+    plan.warnings.extend(migration.notes.iter().cloned());
+    migration.plan = plan;
+    Ok(migration)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RouteOutcome {
+    Removed,
+    Trimmed,
+    Kept,
+}
+
+fn is_fact(kind: ReasonKind) -> bool {
+    matches!(
+        kind,
+        ReasonKind::Signature
+            | ReasonKind::Cors
+            | ReasonKind::Stream
+            | ReasonKind::Navigation
+            | ReasonKind::Wrapper
+            | ReasonKind::Imported
+    )
+}
+
+/// Whether the reasons stop the migration: any that `--force` does not override, or any
+/// at all without it.
+fn blocking(reasons: &[Reason], force: bool) -> bool {
+    reasons.iter().any(|r| !force || !r.overridable)
+}
+
+/// With no caller to sit beside: `app/posts/actions.ts` for `/api/posts/[id]`.
+fn default_home(project: &Project, segment: &Segment) -> PathBuf {
+    let mut dir = project.app_dir.clone();
+    for part in super::url::url_parts(segment) {
+        if let Part::Static(s) = part
+            && s != "api"
+        {
+            dir.push(s);
+        }
+    }
+    dir.join("actions.ts")
+}
+
+/// An import line, with a relative specifier re-pointed from the route's folder to the
+/// action module's.
+fn import_text(line: &ImportLine, route: &Path, target: &Path, project: &Project) -> String {
+    let spec = if line.specifier.starts_with("./") || line.specifier.starts_with("../") {
+        let joined = route
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(&line.specifier);
+        let normal = normalize(&joined);
+        project.import_path(target, &normal)
+    } else {
+        line.specifier.clone()
+    };
+    match &line.clause {
+        Some(clause) => format!("import {clause} from \"{spec}\";"),
+        None => format!("import \"{spec}\";"),
+    }
+}
+
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn new_module(target: &Path, analysis: &Analysis, route: &Path, project: &Project) -> String {
+    let mut out = String::from("\"use server\";\n\n");
+    for line in &analysis.imports {
+        out.push_str(&import_text(line, route, target, project));
+        out.push('\n');
+    }
+    for block in analysis.declarations.iter().chain(&analysis.functions) {
+        out.push('\n');
+        out.push_str(block.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Appends to an existing 'use server' module; refuses name clashes.
+fn merge_module(
+    target: &Path,
+    current: &str,
+    analysis: &Analysis,
+    route: &Path,
+    project: &Project,
+) -> Result<String> {
+    let allocator = Allocator::default();
+    let parsed = ast::parse(&allocator, target, current)?;
+    let program = &parsed.program;
+    if !program
+        .directives
+        .iter()
+        .any(|d| d.directive.as_str() == "use server")
+    {
+        bail!(
+            "{} exists and is not a 'use server' module; choose another file with --to",
+            slash(target)
+        );
+    }
+    let semantic = ast::semantic(program);
+    let scoping = semantic.scoping();
+    let root_names: std::collections::HashSet<String> = scoping
+        .get_bindings(scoping.root_scope_id())
+        .iter()
+        .map(|(name, _)| name.to_string())
+        .collect();
+    let mut imports = String::new();
+    for line in &analysis.imports {
+        let text = import_text(line, route, target, project);
+        if current.contains(&text) {
+            continue; // already imported the same way
+        }
+        imports.push('\n');
+        imports.push_str(&text);
+    }
+    let clashes: Vec<&String> = analysis
+        .declared
+        .iter()
+        .filter(|n| root_names.contains(*n))
+        .filter(|n| {
+            // An identical import line is not a clash.
+            !analysis.imports.iter().any(|l| {
+                current.contains(&import_text(l, route, target, project))
+                    && l.clause.as_deref().is_some_and(|c| c.contains(n.as_str()))
+            })
+        })
+        .collect();
+    if !clashes.is_empty() {
+        bail!(
+            "{} already declares {}; choose another module with --to",
+            slash(target),
+            clashes
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let at = program
+        .body
+        .iter()
+        .rev()
+        .find(|s| matches!(s, Statement::ImportDeclaration(_)))
+        .map(|s| oxc_span::GetSpan::span(s).end)
+        .or_else(|| program.directives.last().map(|d| d.span.end))
+        .unwrap_or(0);
+    let mut out = render(
+        current,
+        Span::new(0, current.len() as u32),
+        &[Edit::insert(at, imports)],
+    )
+    .map_err(|_| anyhow::anyhow!("internal error: overlapping edits"))?;
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    for block in analysis.declarations.iter().chain(&analysis.functions) {
+        out.push('\n');
+        out.push_str(block.trim_end());
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// The caller with its calls rewritten and the actions imported.
+fn rewrite_caller(file: &CallerFile, target: &Path, project: &Project) -> Result<String> {
+    // A sibling is `./actions`; elsewhere the alias or a relative path.
+    let module = if file.path.parent() == target.parent() {
+        format!(
+            "./{}",
+            target
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("actions")
+        )
+    } else {
+        project.import_path(&file.path, &target.with_extension(""))
+    };
+    let names: Vec<String> = file
+        .locals
+        .iter()
+        .map(|(name, local)| {
+            if name == local {
+                name.clone()
+            } else {
+                format!("{name} as {local}")
+            }
+        })
+        .collect();
+    let line = format!("import {{ {} }} from \"{module}\";", names.join(", "));
+    let mut edits = file.edits.clone();
+    // Placed as prettier would: below the imports, or a blank line after the directives.
+    let (at, insert) = match file.import_at {
+        Anchor::AfterImport(at) => (at, format!("\n{line}")),
+        Anchor::AfterDirective(at) => (at, format!("\n\n{line}")),
+        Anchor::Top => (0, format!("{line}\n\n")),
+    };
+    edits.push(Edit::insert(at, insert));
+    render(&file.text, Span::new(0, file.text.len() as u32), &edits).map_err(|o| {
+        anyhow::anyhow!(
+            "internal error: overlapping rewrites in {} at {}..{}",
+            slash(&file.path),
+            o.0.start,
+            o.1.start
+        )
+    })
+}

@@ -1,0 +1,1253 @@
+//! The caller side: walk the project (respecting .gitignore, in parallel), find every
+//! reference to the route's URL and every import of the route module, and rewrite the
+//! common `fetch` shape into a call of the action.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+
+use anyhow::Result;
+use oxc_allocator::Allocator;
+use oxc_ast::AstKind;
+use oxc_ast::ast::{
+    BinaryOperator, CallExpression, Expression, ObjectPropertyKind, Statement, UnaryOperator,
+};
+use oxc_ast_visit::{Visit, walk};
+use oxc_semantic::Semantic;
+use oxc_span::{GetSpan, Span};
+use oxc_syntax::node::NodeId;
+
+use super::ast::{self, arg, dotted, string_value, up, within};
+use super::edit::Edit;
+use super::route::{ActionSig, Body};
+use super::url::{self, Match, Piece, Value};
+use super::{CallerOut, Reason, ReasonKind, location};
+use crate::project::Project;
+use crate::spec::Segment;
+use crate::spec::segment::Part;
+
+const SOURCE_EXTENSIONS: &[&str] = &["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts"];
+
+/// Where a new import goes: after the last import, after the directives
+/// (`"use client"`), or at the top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    AfterImport(u32),
+    AfterDirective(u32),
+    Top,
+}
+
+/// A file whose calls the migration rewrites.
+#[derive(Debug, Clone)]
+pub struct CallerFile {
+    pub path: PathBuf,
+    pub text: String,
+    pub edits: Vec<Edit>,
+    /// Where the import of the actions goes.
+    pub import_at: Anchor,
+    /// Action name → the name it has in this file (aliased when the file already uses it).
+    pub locals: BTreeMap<String, String>,
+    pub rewrites: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub reasons: Vec<Reason>,
+    pub files: Vec<CallerFile>,
+    pub rewritten: Vec<CallerOut>,
+    pub manual: Vec<CallerOut>,
+    pub unchanged: Vec<CallerOut>,
+    pub notes: Vec<String>,
+    /// Source files looked at (after .gitignore).
+    pub scanned: usize,
+}
+
+/// What one file contributed.
+#[derive(Debug, Default)]
+struct FileScan {
+    reasons: Vec<Reason>,
+    file: Option<CallerFile>,
+    rewritten: Vec<CallerOut>,
+    manual: Vec<CallerOut>,
+    unchanged: Vec<CallerOut>,
+    notes: Vec<String>,
+}
+
+/// Scans every source file of the project except the route itself.
+pub fn scan(
+    project: &Project,
+    route: &Path,
+    segment: &Segment,
+    actions: &[ActionSig],
+) -> Result<Scan> {
+    let needle = needle(segment);
+    let route_module = route.with_extension("");
+    let config_files = [
+        "next.config.js",
+        "next.config.mjs",
+        "next.config.ts",
+        "next.config.cjs",
+    ];
+    let results: Mutex<Vec<FileScan>> = Mutex::new(Vec::new());
+    let scanned = std::sync::atomic::AtomicUsize::new(0);
+    let walker = ignore::WalkBuilder::new(&project.root)
+        .require_git(false) // .gitignore counts even outside a git repository
+        .hidden(true)
+        .filter_entry(|e| {
+            !matches!(
+                e.file_name().to_str(),
+                Some("node_modules" | ".next" | ".git" | ".turbo" | ".vercel")
+            )
+        })
+        .build_parallel();
+    walker.run(|| {
+        let results = &results;
+        let scanned = &scanned;
+        let needle = needle.as_str();
+        let route_module = &route_module;
+        Box::new(move |entry| {
+            let Ok(entry) = entry else {
+                return ignore::WalkState::Continue;
+            };
+            let path = entry.path();
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if !entry.file_type().is_some_and(|t| t.is_file()) || !SOURCE_EXTENSIONS.contains(&ext)
+            {
+                return ignore::WalkState::Continue;
+            }
+            let Ok(rel) = path.strip_prefix(&project.root) else {
+                return ignore::WalkState::Continue;
+            };
+            if rel == route {
+                return ignore::WalkState::Continue;
+            }
+            scanned.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Ok(bytes) = std::fs::read(path) else {
+                return ignore::WalkState::Continue;
+            };
+            // Cheap prefilter: a caller or importer spells the route's last folder name;
+            // next.config matches by pattern.
+            let is_config = config_files.iter().any(|c| rel == Path::new(c));
+            if !is_config && memchr::memmem::find(&bytes, needle.as_bytes()).is_none() {
+                return ignore::WalkState::Continue;
+            }
+            let Ok(text) = String::from_utf8(bytes) else {
+                return ignore::WalkState::Continue;
+            };
+            let found = scan_file(
+                project,
+                rel,
+                text,
+                segment,
+                actions,
+                route_module,
+                is_config,
+            );
+            results
+                .lock()
+                .expect("no panics while holding the lock")
+                .push(found);
+            ignore::WalkState::Continue
+        })
+    });
+    let mut files = results
+        .into_inner()
+        .expect("no panics while holding the lock");
+    // Walk order is nondeterministic; reports and plans are not.
+    files.sort_by(|a, b| {
+        let key = |f: &FileScan| {
+            f.file.as_ref().map(|c| c.path.clone()).or_else(|| {
+                f.reasons
+                    .first()
+                    .map(|r| PathBuf::from(&r.location))
+                    .or_else(|| f.manual.first().map(|m| PathBuf::from(&m.location)))
+                    .or_else(|| f.unchanged.first().map(|m| PathBuf::from(&m.location)))
+            })
+        };
+        key(a).cmp(&key(b))
+    });
+    let mut scan = Scan {
+        scanned: scanned.into_inner(),
+        ..Scan::default()
+    };
+    for f in files {
+        scan.reasons.extend(f.reasons);
+        scan.rewritten.extend(f.rewritten);
+        scan.manual.extend(f.manual);
+        scan.unchanged.extend(f.unchanged);
+        scan.notes.extend(f.notes);
+        scan.files.extend(f.file);
+    }
+    Ok(scan)
+}
+
+/// The last static folder of the route: every URL and import path that reaches it spells
+/// it out.
+fn needle(segment: &Segment) -> String {
+    url::url_parts(segment)
+        .iter()
+        .rev()
+        .find_map(|p| match p {
+            Part::Static(s) => Some(s.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| "api".into())
+}
+
+fn scan_file(
+    project: &Project,
+    rel: &Path,
+    text: String,
+    segment: &Segment,
+    actions: &[ActionSig],
+    route_module: &Path,
+    is_config: bool,
+) -> FileScan {
+    let mut out = FileScan::default();
+    let allocator = Allocator::default();
+    let parsed = match ast::parse(&allocator, rel, &text) {
+        Ok(p) => p,
+        Err(e) => {
+            out.notes.push(format!("skipped {e} (it does not parse)"));
+            return out;
+        }
+    };
+    let program = &parsed.program;
+    let mut finder = Finder {
+        text: &text,
+        segment,
+        constants: constants(program),
+        stack: Vec::new(),
+        matched: Vec::new(),
+        found: Vec::new(),
+        imports: Vec::new(),
+        config: is_config,
+    };
+    finder.visit_program(program);
+    let loc = |offset: u32| location(rel, &text, offset);
+    for (span, spec) in &finder.imports {
+        if resolves_to(project, rel, spec, route_module) {
+            let route_file = rel
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("route."));
+            out.reasons.push(Reason::new(
+                ReasonKind::Imported,
+                loc(span.start),
+                if route_file {
+                    "another route handler imports this route module; moving its code would break that route".to_string()
+                } else {
+                    "imports from the route module; move what it imports to its own module first".to_string()
+                },
+            ));
+        }
+    }
+    let mut fetches = Vec::new();
+    for found in std::mem::take(&mut finder.found) {
+        match found {
+            Found::Fetch { call, m, method } => fetches.push((call, m, method)),
+            Found::Reason(kind, span, message) => {
+                out.reasons
+                    .push(Reason::new(kind, loc(span.start), message));
+            }
+            Found::Other { span, method, why } => {
+                let sig = method
+                    .as_deref()
+                    .and_then(|m| actions.iter().find(|a| a.method == m));
+                if method
+                    .as_deref()
+                    .is_some_and(|m| !actions.iter().any(|a| a.method == m))
+                {
+                    out.unchanged.push(CallerOut {
+                        location: loc(span.start),
+                        method: method.clone().unwrap_or_default(),
+                        action: None,
+                        why: Some("calls a handler that stays in the route".into()),
+                        replacement: None,
+                    });
+                    continue;
+                }
+                out.manual.push(CallerOut {
+                    location: loc(span.start),
+                    method: method.unwrap_or_else(|| "?".into()),
+                    action: sig.map(|s| s.name.clone()),
+                    why: Some(why),
+                    replacement: sig.map(|s| format!("await {}({})", s.name, placeholder_args(s))),
+                });
+            }
+        }
+    }
+    if fetches.is_empty() {
+        return out;
+    }
+    let semantic = ast::semantic(program);
+    let taken: HashSet<String> = {
+        let scoping = semantic.scoping();
+        scoping
+            .symbol_ids()
+            .map(|s| scoping.symbol_name(s).to_string())
+            .collect()
+    };
+    let mut locals: BTreeMap<String, String> = BTreeMap::new();
+    let mut edits = Vec::new();
+    let mut rewrites = 0;
+    let calls: HashMap<Span, NodeId> = semantic
+        .nodes()
+        .iter()
+        .filter(|n| matches!(n.kind(), AstKind::CallExpression(_)))
+        .map(|n| (n.kind().span(), n.id()))
+        .collect();
+    for (call_span, m, method) in fetches {
+        let location = loc(call_span.start);
+        let Some(method) = method else {
+            out.manual.push(CallerOut {
+                location,
+                method: "?".into(),
+                action: None,
+                why: Some("the request method is not a string literal".into()),
+                replacement: None,
+            });
+            continue;
+        };
+        let Some(sig) = actions.iter().find(|a| a.method == method) else {
+            out.unchanged.push(CallerOut {
+                location,
+                method,
+                action: None,
+                why: Some("calls a handler that stays in the route".into()),
+                replacement: None,
+            });
+            continue;
+        };
+        let local = locals.get(&sig.name).cloned().unwrap_or_else(|| {
+            let mut name = sig.name.clone();
+            if taken.contains(&name) {
+                name = format!("{}Action", sig.name);
+                let mut n = 2;
+                while taken.contains(&name) {
+                    name = format!("{}Action{n}", sig.name);
+                    n += 1;
+                }
+            }
+            name
+        });
+        let Some(&call_id) = calls.get(&call_span) else {
+            continue;
+        };
+        let AstKind::CallExpression(call) = semantic.nodes().kind(call_id) else {
+            continue;
+        };
+        let cx = Rewriter {
+            text: &text,
+            semantic: &semantic,
+            calls: &calls,
+        };
+        match cx.rewrite(call, call_id, &m, sig, &local) {
+            Ok(mut new_edits) => {
+                edits.append(&mut new_edits);
+                locals.insert(sig.name.clone(), local);
+                rewrites += 1;
+                out.rewritten.push(CallerOut {
+                    location,
+                    method,
+                    action: Some(sig.name.clone()),
+                    why: None,
+                    replacement: None,
+                });
+            }
+            Err((why, replacement)) => out.manual.push(CallerOut {
+                location,
+                method,
+                action: Some(sig.name.clone()),
+                why: Some(why),
+                replacement,
+            }),
+        }
+    }
+    if rewrites > 0 {
+        out.file = Some(CallerFile {
+            path: rel.to_path_buf(),
+            import_at: import_position(program),
+            text: text.clone(),
+            edits,
+            locals,
+            rewrites,
+        });
+    }
+    out
+}
+
+fn import_position(program: &oxc_ast::ast::Program<'_>) -> Anchor {
+    let last_import = program
+        .body
+        .iter()
+        .rev()
+        .find(|s| matches!(s, Statement::ImportDeclaration(_)));
+    match (last_import, program.directives.last()) {
+        (Some(s), _) => Anchor::AfterImport(s.span().end),
+        (None, Some(d)) => Anchor::AfterDirective(d.span.end),
+        (None, None) => Anchor::Top,
+    }
+}
+
+/// `(params, body, query)` placeholders for a manual replacement.
+fn placeholder_args(sig: &ActionSig) -> String {
+    let mut args = Vec::new();
+    if sig.takes_params {
+        args.push("{ /* route params */ }".to_string());
+    }
+    match sig.body {
+        Some(Body::Json) => args.push("/* the JSON body */".into()),
+        Some(Body::Form) => args.push("formData".into()),
+        None => {}
+    }
+    if sig.query {
+        args.push("{ /* query params */ }".into());
+    }
+    args.join(", ")
+}
+
+/// Top-level `const NAME = "literal"` in the file: base-path constants.
+fn constants(program: &oxc_ast::ast::Program<'_>) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for stmt in &program.body {
+        let decl = match stmt {
+            Statement::VariableDeclaration(v) => v,
+            Statement::ExportDeclaration(e) => match &e.declaration {
+                oxc_ast::ast::Declaration::VariableDeclaration(v) => v,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        if !decl.kind.is_const() {
+            continue;
+        }
+        for d in &decl.declarations {
+            if let oxc_ast::ast::BindingPattern::BindingIdentifier(id) = &d.id
+                && let Some(value) = d.init.as_ref().and_then(string_value)
+            {
+                out.insert(id.name.to_string(), value);
+            }
+        }
+    }
+    out
+}
+
+/// Whether an import specifier written in `importer` names the route module.
+fn resolves_to(project: &Project, importer: &Path, spec: &str, route_module: &Path) -> bool {
+    let target = if spec.starts_with("./") || spec.starts_with("../") {
+        importer.parent().unwrap_or(Path::new("")).join(spec)
+    } else if let Some(alias) = &project.alias
+        && let Some(rest) = spec.strip_prefix(&alias.prefix)
+    {
+        alias.dir.join(rest)
+    } else {
+        return false;
+    };
+    let mut normal = PathBuf::new();
+    for part in target.components() {
+        match part {
+            Component::ParentDir => {
+                normal.pop();
+            }
+            Component::CurDir => {}
+            other => normal.push(other),
+        }
+    }
+    let stripped = match normal.extension().and_then(|e| e.to_str()) {
+        Some("ts" | "tsx" | "js" | "jsx") => normal.with_extension(""),
+        _ => normal,
+    };
+    stripped == route_module
+}
+
+enum Found {
+    /// `fetch(url, init)` with the method, when it is a literal.
+    Fetch {
+        call: Span,
+        m: Match,
+        method: Option<String>,
+    },
+    /// A fact that keeps the route a route.
+    Reason(ReasonKind, Span, String),
+    /// Any other reference to the URL: left to the user.
+    Other {
+        span: Span,
+        method: Option<String>,
+        why: String,
+    },
+}
+
+/// Finds references to the route's URL and imports, keeping a stack of ancestors for
+/// context.
+struct Finder<'t, 'a> {
+    text: &'t str,
+    segment: &'t Segment,
+    constants: HashMap<String, String>,
+    stack: Vec<AstKind<'a>>,
+    /// Spans already matched (a template's own strings are not matched again).
+    matched: Vec<Span>,
+    found: Vec<Found>,
+    imports: Vec<(Span, String)>,
+    /// This is next.config: its `source` patterns are what counts.
+    config: bool,
+}
+
+impl<'t, 'a> Finder<'t, 'a> {
+    fn pieces(&self, expr: &Expression<'_>) -> Option<Vec<Piece>> {
+        match expr.without_parentheses() {
+            Expression::StringLiteral(s) => Some(vec![Piece::Text(s.value.to_string())]),
+            Expression::TemplateLiteral(t) => {
+                let mut out = Vec::new();
+                for (i, quasi) in t.quasis.iter().enumerate() {
+                    out.push(Piece::Text(quasi.value.cooked.as_ref()?.to_string()));
+                    if let Some(e) = t.expressions.get(i) {
+                        out.push(self.resolved(e));
+                    }
+                }
+                Some(out)
+            }
+            Expression::BinaryExpression(b) if b.operator == BinaryOperator::Addition => {
+                let mut left = self
+                    .pieces(&b.left)
+                    .unwrap_or_else(|| vec![self.resolved(&b.left)]);
+                let right = self
+                    .pieces(&b.right)
+                    .unwrap_or_else(|| vec![self.resolved(&b.right)]);
+                left.extend(right);
+                Some(left)
+            }
+            _ => None,
+        }
+    }
+
+    /// An interpolated identifier naming a string constant of this file is its text.
+    fn resolved(&self, expr: &Expression<'_>) -> Piece {
+        if let Expression::Identifier(id) = expr.without_parentheses()
+            && let Some(value) = self.constants.get(id.name.as_str())
+        {
+            return Piece::Text(value.clone());
+        }
+        Piece::Expr(expr.span())
+    }
+
+    /// Tries an expression as a URL of the route.
+    fn check(&mut self, expr: &Expression<'_>) {
+        let span = expr.span();
+        if self.matched.iter().any(|m| within(span, *m)) {
+            return;
+        }
+        let Some(pieces) = self.pieces(expr) else {
+            return;
+        };
+        if self.config {
+            if let [Piece::Text(t)] = pieces.as_slice()
+                && t.starts_with('/')
+                && url::config_source_matches(self.segment, t)
+                && self.parent_is_source_key()
+            {
+                self.matched.push(span);
+                self.found.push(Found::Reason(
+                    ReasonKind::Cors,
+                    span,
+                    format!("next.config exposes this path through headers(), rewrites() or redirects() (`{t}`): the route serves outside traffic"),
+                ));
+            }
+            return;
+        }
+        let (m, how) = match url::matches(self.segment, &pieces) {
+            Some(m) => (m, None),
+            None => match self.unresolved_origin(&pieces) {
+                Some(found) => found,
+                None => return,
+            },
+        };
+        self.matched.push(span);
+        let found = self.classify(span, m, how);
+        self.found.push(found);
+    }
+
+    /// `${BASE_URL}/api/posts` or `https://host/api/posts`: the path matches after an
+    /// origin the tool cannot resolve.
+    fn unresolved_origin(&self, pieces: &[Piece]) -> Option<(Match, Option<String>)> {
+        match pieces {
+            [Piece::Expr(e), rest @ ..] => {
+                let m = url::matches(self.segment, rest)?;
+                Some((
+                    m,
+                    Some(format!(
+                        "the URL starts with `${{{}}}`, which the tool cannot resolve",
+                        ast::text(self.text, *e)
+                    )),
+                ))
+            }
+            [Piece::Text(t), rest @ ..]
+                if t.starts_with("http://") || t.starts_with("https://") =>
+            {
+                let after = t.splitn(4, '/').nth(3).unwrap_or("");
+                let mut p = vec![Piece::Text(format!("/{after}"))];
+                p.extend_from_slice(rest);
+                let m = url::matches(self.segment, &p)?;
+                Some((
+                    m,
+                    Some(
+                        "an absolute URL: if it points at this app, call the action instead"
+                            .to_string(),
+                    ),
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    fn parent_is_source_key(&self) -> bool {
+        matches!(self.parent(0), Some(AstKind::ObjectProperty(p)) if p.key.static_name().as_deref() == Some("source"))
+    }
+
+    /// The n-th ancestor, looking through parentheses.
+    fn parent(&self, n: usize) -> Option<AstKind<'a>> {
+        self.stack
+            .iter()
+            .rev()
+            .filter(|k| {
+                !matches!(
+                    k,
+                    AstKind::ParenthesizedExpression(_)
+                        | AstKind::TSAsExpression(_)
+                        | AstKind::TSSatisfiesExpression(_)
+                )
+            })
+            .nth(n)
+            .copied()
+    }
+
+    fn classify(&self, span: Span, m: Match, unresolved: Option<String>) -> Found {
+        let other = |method: Option<String>, why: String| Found::Other { span, method, why };
+        match self.parent(0) {
+            Some(AstKind::CallExpression(call)) if arg(&call.arguments, 0).is_some_and(|a| a.span() == span) => {
+                let callee = dotted(&call.callee).unwrap_or_default();
+                let last = callee.rsplit('.').next().unwrap_or("");
+                if matches!(callee.as_str(), "fetch" | "window.fetch" | "globalThis.fetch" | "self.fetch") {
+                    let method = fetch_method(call);
+                    if method.as_deref() == Some("GET") && self.in_query_hook() {
+                        return Found::Reason(ReasonKind::CacheKey, span, "its GET is fetched inside an SWR / react-query hook, where the URL is the cache key; moving the mutations would leave that cache stale".to_string());
+                    }
+                    if let Some(why) = unresolved {
+                        return other(method, why);
+                    }
+                    return Found::Fetch { call: call.span, m, method };
+                }
+                if matches!(last, "useSWR" | "useSWRImmutable" | "useSWRInfinite" | "useSWRSubscription" | "useSWRMutation" | "mutate" | "preload") {
+                    return Found::Reason(ReasonKind::CacheKey, span, format!("the URL is an SWR cache key (`{callee}`): the app reads it through SWR, so it has to stay a route"));
+                }
+                if matches!(callee.as_str(), "redirect" | "permanentRedirect" | "router.push" | "router.replace" | "router.prefetch" | "window.open" | "location.assign" | "location.replace" | "window.location.assign" | "window.location.replace") {
+                    return Found::Reason(ReasonKind::Navigation, span, format!("the app navigates to this URL (`{callee}`)"));
+                }
+                let method = matches!(last, "get" | "post" | "put" | "patch" | "delete").then(|| last.to_ascii_uppercase());
+                other(method, unresolved.unwrap_or_else(|| format!("called through `{callee}`, which the tool does not rewrite")))
+            }
+            Some(AstKind::JSXAttribute(attr)) => self.attribute(span, attr.name.get_identifier().name.as_ref()),
+            Some(AstKind::JSXExpressionContainer(_)) => match self.parent(1) {
+                Some(AstKind::JSXAttribute(attr)) => self.attribute(span, attr.name.get_identifier().name.as_ref()),
+                _ => other(None, "rendered in JSX".into()),
+            },
+            Some(AstKind::AssignmentExpression(a)) => {
+                let target = ast::text(self.text, a.left.span());
+                if target.ends_with("location.href") || target.ends_with("location") {
+                    Found::Reason(ReasonKind::Navigation, span, format!("the app navigates to this URL (`{target} = …`)"))
+                } else {
+                    other(None, format!("assigned to `{target}`"))
+                }
+            }
+            Some(AstKind::ObjectProperty(p)) if p.key.static_name().as_deref() == Some("queryKey") => {
+                Found::Reason(ReasonKind::CacheKey, span, "the URL is a react-query key".to_string())
+            }
+            Some(AstKind::ArrayExpression(_)) if matches!(self.parent(1), Some(AstKind::ObjectProperty(p)) if p.key.static_name().as_deref() == Some("queryKey")) => {
+                Found::Reason(ReasonKind::CacheKey, span, "the URL is a react-query key".to_string())
+            }
+            _ => other(None, unresolved.unwrap_or_else(|| "the URL is used here (a constant, a wrapper or an API client); call the action instead".into())),
+        }
+    }
+
+    fn attribute(&self, span: Span, name: &str) -> Found {
+        if matches!(
+            name,
+            "href" | "src" | "action" | "formAction" | "poster" | "srcSet" | "data"
+        ) {
+            Found::Reason(
+                ReasonKind::Navigation,
+                span,
+                format!(
+                    "the browser requests this URL directly (`{name}=`): links, images and plain HTML forms need a route"
+                ),
+            )
+        } else {
+            Found::Other {
+                span,
+                method: None,
+                why: format!("used as the JSX attribute `{name}`"),
+            }
+        }
+    }
+
+    /// Inside `useQuery(…)`, a `queryFn`, or an SWR fetcher.
+    fn in_query_hook(&self) -> bool {
+        self.stack.iter().any(|k| match k {
+            AstKind::ObjectProperty(p) => p.key.static_name().as_deref() == Some("queryFn"),
+            AstKind::CallExpression(c) => dotted(&c.callee).is_some_and(|d| {
+                matches!(
+                    d.rsplit('.').next().unwrap_or(""),
+                    "useQuery"
+                        | "useSuspenseQuery"
+                        | "useInfiniteQuery"
+                        | "useSWR"
+                        | "useSWRImmutable"
+                        | "useSWRInfinite"
+                )
+            }),
+            _ => false,
+        })
+    }
+}
+
+/// The method of `fetch(url, { method })`: GET without one, `None` when not a literal.
+fn fetch_method(call: &CallExpression<'_>) -> Option<String> {
+    let Some(init) = arg(&call.arguments, 1) else {
+        return Some("GET".into());
+    };
+    let Expression::ObjectExpression(obj) = init.without_parentheses() else {
+        return None;
+    };
+    for prop in &obj.properties {
+        match prop {
+            ObjectPropertyKind::ObjectProperty(p)
+                if p.key.static_name().as_deref() == Some("method") =>
+            {
+                return string_value(&p.value).map(|m| m.to_ascii_uppercase());
+            }
+            ObjectPropertyKind::SpreadProperty(_) => return None,
+            _ => {}
+        }
+    }
+    Some("GET".into())
+}
+
+impl<'t, 'a> Visit<'a> for Finder<'t, 'a> {
+    fn enter_node(&mut self, kind: AstKind<'a>) {
+        self.stack.push(kind);
+    }
+    fn leave_node(&mut self, _kind: AstKind<'a>) {
+        self.stack.pop();
+    }
+    fn visit_string_literal(&mut self, it: &oxc_ast::ast::StringLiteral<'a>) {
+        // JSX attribute values and object keys arrive here without an Expression around.
+        if !self.matched.iter().any(|m| within(it.span, *m))
+            && let Some(at) = self.stack.last()
+            && matches!(at, AstKind::JSXAttribute(_) | AstKind::ObjectProperty(_))
+            && it.value.starts_with('/')
+            && let Some(m) = url::matches(self.segment, &[Piece::Text(it.value.to_string())])
+        {
+            if self.config {
+                // handled in check() via the property value
+            } else if let Some(AstKind::ObjectProperty(p)) = self.stack.last()
+                && p.key.span() == it.span
+            {
+                // an object key, not a URL
+            } else {
+                self.matched.push(it.span);
+                let found = self.classify(it.span, m, None);
+                self.found.push(found);
+            }
+        }
+        walk::walk_string_literal(self, it);
+    }
+    fn visit_expression(&mut self, it: &Expression<'a>) {
+        if matches!(
+            it,
+            Expression::StringLiteral(_)
+                | Expression::TemplateLiteral(_)
+                | Expression::BinaryExpression(_)
+        ) {
+            self.check(it);
+        }
+        walk::walk_expression(self, it);
+    }
+    fn visit_import_declaration(&mut self, it: &oxc_ast::ast::ImportDeclaration<'a>) {
+        self.imports.push((it.span, it.source.value.to_string()));
+        walk::walk_import_declaration(self, it);
+    }
+    fn visit_export_from_declaration(&mut self, it: &oxc_ast::ast::ExportFromDeclaration<'a>) {
+        self.imports.push((it.span, it.source.value.to_string()));
+        walk::walk_export_from_declaration(self, it);
+    }
+    fn visit_export_all_declaration(&mut self, it: &oxc_ast::ast::ExportAllDeclaration<'a>) {
+        self.imports.push((it.span, it.source.value.to_string()));
+        walk::walk_export_all_declaration(self, it);
+    }
+    fn visit_import_expression(&mut self, it: &oxc_ast::ast::ImportExpression<'a>) {
+        if let Some(spec) = string_value(&it.source) {
+            self.imports.push((it.span, spec));
+        }
+        walk::walk_import_expression(self, it);
+    }
+}
+
+/// Rewrites one `fetch` with its response handling, or says why not.
+struct Rewriter<'t, 's, 'a> {
+    text: &'t str,
+    semantic: &'s Semantic<'a>,
+    calls: &'s HashMap<Span, NodeId>,
+}
+
+type Manual = (String, Option<String>);
+
+impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
+    fn src(&self, span: Span) -> &'t str {
+        ast::text(self.text, span)
+    }
+
+    fn rewrite(
+        &self,
+        call: &CallExpression<'a>,
+        call_id: NodeId,
+        m: &Match,
+        sig: &ActionSig,
+        local: &str,
+    ) -> Result<Vec<Edit>, Manual> {
+        // Arguments first, so a manual report can still show the call to write.
+        let mut body_arg: Option<String> = None;
+        let mut problems: Vec<String> = Vec::new();
+        if let Some(init) = arg(&call.arguments, 1) {
+            let Expression::ObjectExpression(obj) = init.without_parentheses() else {
+                return Err(("the request options are not an object literal".into(), None));
+            };
+            for prop in &obj.properties {
+                let ObjectPropertyKind::ObjectProperty(p) = prop else {
+                    return Err(("the request options spread another object".into(), None));
+                };
+                let key = p
+                    .key
+                    .static_name()
+                    .map(|k| k.to_string())
+                    .unwrap_or_default();
+                match key.as_str() {
+                    "method" | "credentials" | "cache" | "mode" | "keepalive" => {}
+                    "headers" => {
+                        let Expression::ObjectExpression(h) = p.value.without_parentheses() else {
+                            problems.push("sends headers the tool cannot see".into());
+                            continue;
+                        };
+                        for hp in &h.properties {
+                            let name = match hp {
+                                ObjectPropertyKind::ObjectProperty(x) => {
+                                    x.key.static_name().map(|k| k.to_ascii_lowercase())
+                                }
+                                ObjectPropertyKind::SpreadProperty(_) => None,
+                            };
+                            if !matches!(name.as_deref(), Some("content-type" | "accept")) {
+                                problems.push(format!(
+                                    "sends the header `{}`, which an action does not receive",
+                                    name.unwrap_or_else(|| "…".into())
+                                ));
+                            }
+                        }
+                    }
+                    "body" => body_arg = Some(self.body(&p.value, sig)?),
+                    other => problems.push(format!(
+                        "passes `{other}` to fetch, which an action call cannot take"
+                    )),
+                }
+            }
+        }
+        let mut args = Vec::new();
+        if sig.takes_params {
+            let fields: Vec<String> = m
+                .params
+                .iter()
+                .map(|(name, value)| format!("{name}: {}", self.value(value)))
+                .collect();
+            args.push(format!("{{ {} }}", fields.join(", ")));
+        }
+        match (sig.body, body_arg) {
+            (Some(_), Some(b)) => args.push(b),
+            (Some(_), None) => {
+                return Err(("sends no body, but the handler reads one".into(), None));
+            }
+            (None, _) => {}
+        }
+        if sig.query {
+            if m.opaque_query {
+                return Err((
+                    "builds its query string in a way the tool cannot split into parameters".into(),
+                    None,
+                ));
+            }
+            let pairs: Vec<String> = m
+                .query
+                .iter()
+                .flatten()
+                .map(|(k, v)| format!("{}: {}", property_key(k), self.value(v)))
+                .collect();
+            args.push(if pairs.is_empty() {
+                "{}".into()
+            } else {
+                format!("{{ {} }}", pairs.join(", "))
+            });
+        }
+        let replacement = format!("{local}({})", args.join(", "));
+        let manual = |why: String| Err((why, Some(format!("await {replacement}"))));
+        if let Some(p) = problems.into_iter().next() {
+            return manual(p);
+        }
+        let mut edits = vec![Edit::text(call.span, replacement.clone())];
+
+        // The response.
+        let (await_id, AstKind::AwaitExpression(_)) = up(self.semantic, call_id) else {
+            return manual("the fetch is not awaited directly (`.then` chains and returned promises need a manual change)".into());
+        };
+        match up(self.semantic, await_id) {
+            (_, AstKind::ExpressionStatement(_)) => Ok(edits),
+            (_, AstKind::VariableDeclarator(d)) => {
+                let oxc_ast::ast::BindingPattern::BindingIdentifier(id) = &d.id else {
+                    return manual("destructures the response".into());
+                };
+                let Some(symbol) = id.symbol_id.get() else {
+                    return manual("the response variable is not resolvable".into());
+                };
+                let name = id.name.as_str();
+                for reference in self.semantic.scoping().get_resolved_references(symbol) {
+                    let rid = reference.node_id();
+                    let at = self.semantic.nodes().kind(rid).span();
+                    let where_ = location(Path::new(""), self.text, at.start);
+                    let where_ = where_.trim_start_matches(':');
+                    let (mid, AstKind::StaticMemberExpression(member)) = up(self.semantic, rid)
+                    else {
+                        return manual(format!(
+                            "uses the response `{name}` at {where_} in a way the tool does not follow"
+                        ));
+                    };
+                    match member.property.name.as_str() {
+                        "ok" => {}
+                        "status" => {
+                            if let Some(status) = self.compared_status(mid)
+                                && sig.ok_status(status).is_none()
+                                && !(200..300).contains(&status)
+                            {
+                                return manual(format!(
+                                    "compares `{name}.status` with {status} at {where_}, which the handler never returns"
+                                ));
+                            }
+                        }
+                        "json" => {
+                            let (cid, AstKind::CallExpression(_)) = up(self.semantic, mid) else {
+                                return manual(format!(
+                                    "uses `{name}.json` at {where_} without calling it"
+                                ));
+                            };
+                            let (_, AstKind::AwaitExpression(aw)) = up(self.semantic, cid) else {
+                                return manual(format!(
+                                    "does not await `{name}.json()` at {where_} directly"
+                                ));
+                            };
+                            match self.guard(cid, name, sig) {
+                                Some(true) => {
+                                    edits.push(Edit::text(aw.span, format!("{name}.data")))
+                                }
+                                Some(false) => {
+                                    edits.push(Edit::text(aw.span, format!("{name}.error")))
+                                }
+                                // `const data = await res.json()` before the check: each use
+                                // of `data` is guarded instead.
+                                None => match self.split_body(aw.span, name, sig) {
+                                    Some(mut more) => edits.append(&mut more),
+                                    None => {
+                                        return manual(format!(
+                                            "reads `await {name}.json()` at {where_} without checking `{name}.ok` or `{name}.status` first; after the change use `{name}.ok ? {name}.data : {name}.error`"
+                                        ));
+                                    }
+                                },
+                            }
+                        }
+                        other => {
+                            return manual(format!(
+                                "uses `{name}.{other}` at {where_}, which an action result does not have"
+                            ));
+                        }
+                    }
+                }
+                Ok(edits)
+            }
+            _ => manual("the awaited response is used in a way the tool does not follow".into()),
+        }
+    }
+
+    /// `const data = await res.json()` read before the status check: every use of `data`
+    /// becomes `res.data` or `res.error` by the check it sits behind, and the declaration
+    /// goes. `None` when a use is not behind one.
+    fn split_body(&self, awaited: Span, res: &str, sig: &ActionSig) -> Option<Vec<Edit>> {
+        let semantic = self.semantic;
+        let nodes = semantic.nodes();
+        let await_id = nodes
+            .iter()
+            .find(|n| matches!(n.kind(), AstKind::AwaitExpression(a) if a.span == awaited))?
+            .id();
+        let (decl_id, AstKind::VariableDeclarator(d)) = up(semantic, await_id) else {
+            return None;
+        };
+        let oxc_ast::ast::BindingPattern::BindingIdentifier(id) = &d.id else {
+            return None;
+        };
+        let (_, AstKind::VariableDeclaration(decl)) = up(semantic, decl_id) else {
+            return None;
+        };
+        if decl.declarations.len() != 1 {
+            return None;
+        }
+        let symbol = id.symbol_id.get()?;
+        if semantic.scoping().symbol_is_mutated(symbol) {
+            return None;
+        }
+        let mut edits = vec![Edit::text(ast::removal_span(self.text, decl.span), "")];
+        for reference in semantic.scoping().get_resolved_references(symbol) {
+            let rid = reference.node_id();
+            let span = nodes.kind(rid).span();
+            let value = match self.guard(rid, res, sig)? {
+                true => format!("{res}.data"),
+                false => format!("{res}.error"),
+            };
+            match up(semantic, rid) {
+                (_, AstKind::ObjectProperty(p)) if p.shorthand => {
+                    edits.push(Edit::text(p.span, format!("{}: {value}", id.name)));
+                }
+                _ => edits.push(Edit::text(span, value)),
+            }
+        }
+        Some(edits)
+    }
+
+    /// The action's body argument from `body: JSON.stringify(x)` or `body: formData`.
+    fn body(&self, value: &Expression<'a>, sig: &ActionSig) -> Result<String, Manual> {
+        let value = value.without_parentheses();
+        let stringified = match value {
+            Expression::CallExpression(c)
+                if dotted(&c.callee).as_deref() == Some("JSON.stringify")
+                    && c.arguments.len() == 1 =>
+            {
+                arg(&c.arguments, 0).map(|a| self.src(a.span()).to_string())
+            }
+            _ => None,
+        };
+        match (sig.body, stringified) {
+            (Some(Body::Json), Some(x)) => Ok(x),
+            (Some(Body::Json), None) => Err((
+                "sends a body that is not `JSON.stringify(…)`, but the handler reads JSON".into(),
+                None,
+            )),
+            (Some(Body::Form), Some(_)) => {
+                Err(("sends JSON, but the handler reads FormData".into(), None))
+            }
+            (Some(Body::Form), None) | (None, _) => Ok(self.src(value.span()).to_string()),
+        }
+    }
+
+    /// A URL value as an argument: text as a string literal, an expression as a string
+    /// (the URL made it one), without the URL encoding it needed.
+    fn value(&self, value: &Value) -> String {
+        match value {
+            Value::Text(t) => serde_json::to_string(t).unwrap_or_default(),
+            Value::List(items) => format!(
+                "[{}]",
+                items
+                    .iter()
+                    .map(|v| self.value(v))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Value::Expr(span) => {
+                let mut span = *span;
+                if let Some(id) = self.calls.get(&span)
+                    && let AstKind::CallExpression(c) = self.semantic.nodes().kind(*id)
+                    && dotted(&c.callee).as_deref() == Some("encodeURIComponent")
+                    && let Some(inner) = arg(&c.arguments, 0)
+                {
+                    span = inner.span();
+                }
+                let text = self.src(span);
+                if text.starts_with('"') || text.starts_with('\'') || text.starts_with('`') {
+                    text.to_string()
+                } else {
+                    format!("String({text})")
+                }
+            }
+        }
+    }
+
+    /// `res.status === 409` → 409.
+    fn compared_status(&self, member: NodeId) -> Option<u16> {
+        let (_, AstKind::BinaryExpression(b)) = up(self.semantic, member) else {
+            return None;
+        };
+        if !b.operator.is_equality() {
+            return None;
+        }
+        let other = if b.left.span() == self.semantic.nodes().kind(member).span() {
+            &b.right
+        } else {
+            &b.left
+        };
+        match other.without_parentheses() {
+            Expression::NumericLiteral(n) if n.value.fract() == 0.0 => Some(n.value as u16),
+            _ => None,
+        }
+    }
+
+    /// Whether code at `node` only runs on success (`Some(true)`), only on failure
+    /// (`Some(false)`), or either: from enclosing `if`s on `res.ok` / `res.status`, and
+    /// earlier `if (!res.ok) return` in the same blocks.
+    fn guard(&self, node: NodeId, name: &str, sig: &ActionSig) -> Option<bool> {
+        let nodes = self.semantic.nodes();
+        let mut child = node;
+        for ancestor in nodes.ancestor_ids(node) {
+            let child_span = nodes.kind(child).span();
+            match nodes.kind(ancestor) {
+                AstKind::IfStatement(s) => {
+                    if within(child_span, s.consequent.span()) {
+                        if let Some(ok) = self.condition(&s.test, name, sig, true) {
+                            return Some(ok);
+                        }
+                    } else if let Some(alt) = &s.alternate
+                        && within(child_span, alt.span())
+                        && let Some(ok) = self.condition(&s.test, name, sig, false)
+                    {
+                        return Some(ok);
+                    }
+                }
+                AstKind::ConditionalExpression(c) => {
+                    if within(child_span, c.consequent.span()) {
+                        if let Some(ok) = self.condition(&c.test, name, sig, true) {
+                            return Some(ok);
+                        }
+                    } else if within(child_span, c.alternate.span())
+                        && let Some(ok) = self.condition(&c.test, name, sig, false)
+                    {
+                        return Some(ok);
+                    }
+                }
+                AstKind::BlockStatement(b) => {
+                    if let Some(ok) = self.early_exit(&b.body, child_span, name, sig) {
+                        return Some(ok);
+                    }
+                }
+                AstKind::FunctionBody(b) => {
+                    if let Some(ok) = self.early_exit(&b.statements, child_span, name, sig) {
+                        return Some(ok);
+                    }
+                    return None; // the function's start: nothing above guards it
+                }
+                AstKind::Function(_) | AstKind::ArrowFunctionExpression(_) => return None,
+                _ => {}
+            }
+            child = ancestor;
+        }
+        None
+    }
+
+    /// `if (!res.ok) { …; return; }` before the statement holding `at`.
+    fn early_exit(
+        &self,
+        statements: &[Statement<'a>],
+        at: Span,
+        name: &str,
+        sig: &ActionSig,
+    ) -> Option<bool> {
+        for stmt in statements.iter().rev() {
+            if stmt.span().end > at.start {
+                continue;
+            }
+            if let Statement::IfStatement(s) = stmt
+                && s.alternate.is_none()
+                && exits(&s.consequent)
+                && let Some(ok) = self.condition(&s.test, name, sig, true)
+            {
+                return Some(!ok);
+            }
+        }
+        None
+    }
+
+    /// What a test implies about success in the branch taken when it is `branch`.
+    fn condition(
+        &self,
+        test: &Expression<'a>,
+        name: &str,
+        sig: &ActionSig,
+        branch: bool,
+    ) -> Option<bool> {
+        match test.without_parentheses() {
+            Expression::StaticMemberExpression(m)
+                if m.property.name == "ok" && is_ident(&m.object, name) =>
+            {
+                Some(branch)
+            }
+            Expression::UnaryExpression(u) if u.operator == UnaryOperator::LogicalNot => {
+                self.condition(&u.argument, name, sig, !branch)
+            }
+            Expression::BinaryExpression(b) if b.operator.is_equality() => {
+                let (member, literal) = match (
+                    b.left.without_parentheses(),
+                    b.right.without_parentheses(),
+                ) {
+                    (Expression::StaticMemberExpression(m), Expression::NumericLiteral(n))
+                    | (Expression::NumericLiteral(n), Expression::StaticMemberExpression(m)) => {
+                        (m, n)
+                    }
+                    _ => return None,
+                };
+                if member.property.name != "status"
+                    || !is_ident(&member.object, name)
+                    || literal.value.fract() != 0.0
+                {
+                    return None;
+                }
+                let status = literal.value as u16;
+                let ok = sig
+                    .ok_status(status)
+                    .unwrap_or((200..300).contains(&status));
+                let equal = matches!(
+                    b.operator,
+                    BinaryOperator::Equality | BinaryOperator::StrictEquality
+                );
+                (equal == branch).then_some(ok)
+            }
+            _ => None,
+        }
+    }
+}
+
+fn is_ident(expr: &Expression<'_>, name: &str) -> bool {
+    matches!(expr.without_parentheses(), Expression::Identifier(id) if id.name == name)
+}
+
+/// Whether a statement always leaves the enclosing block.
+fn exits(stmt: &Statement<'_>) -> bool {
+    match stmt {
+        Statement::ReturnStatement(_) | Statement::ThrowStatement(_) => true,
+        Statement::BlockStatement(b) => b.body.last().is_some_and(exits),
+        _ => false,
+    }
+}
+
+fn property_key(key: &str) -> String {
+    let plain = key
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
+    if plain {
+        key.to_string()
+    } else {
+        serde_json::to_string(key).unwrap_or_default()
+    }
+}

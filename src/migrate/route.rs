@@ -1,0 +1,1895 @@
+//! The route side: find the handlers, decide whether the route may move, and translate
+//! each mutating handler into an action (text edits over the original source).
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::Path;
+
+use anyhow::{Result, bail};
+use heck::{ToLowerCamelCase, ToUpperCamelCase};
+use oxc_allocator::Allocator;
+use oxc_ast::AstKind;
+use oxc_ast::ast::{
+    ArrowFunctionBody, ArrowFunctionExpression, BinaryOperator, BindingPattern, Declaration,
+    Expression, FormalParameters, Function, ImportDeclarationSpecifier, ModuleExportName,
+    ObjectPropertyKind, Program, PropertyKey, Statement, TSTypeName,
+};
+use oxc_ast_visit::{Visit, walk};
+use oxc_semantic::Semantic;
+use oxc_span::{GetSpan, Span};
+use oxc_syntax::node::NodeId;
+use oxc_syntax::symbol::SymbolId;
+
+use super::ast::{self, arg, dotted, string_value, up, within};
+use super::edit::{Edit, Replace, render};
+use super::{Reason, ReasonKind, location};
+use crate::spec::names;
+use crate::spec::segment::{Part, Segment};
+
+const MUTATING: &[&str] = &["POST", "PUT", "PATCH", "DELETE"];
+const METHODS: &[&str] = &["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+/// Route segment config: meaningless for an action.
+const CONFIG: &[&str] = &[
+    "dynamic",
+    "dynamicParams",
+    "revalidate",
+    "fetchCache",
+    "runtime",
+    "preferredRegion",
+    "maxDuration",
+];
+
+/// How the body reaches the handler.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Body {
+    Json,
+    Form,
+}
+
+/// The signature of one action, as callers need it.
+#[derive(Debug, Clone)]
+pub struct ActionSig {
+    pub method: String,
+    pub name: String,
+    pub takes_params: bool,
+    pub body: Option<Body>,
+    pub query: bool,
+    /// Every `(ok, status)` the action can return.
+    pub results: Vec<(bool, u16)>,
+}
+
+impl ActionSig {
+    /// Whether a caller can treat `status` as success.
+    pub fn ok_status(&self, status: u16) -> Option<bool> {
+        self.results
+            .iter()
+            .find(|(_, s)| *s == status)
+            .map(|(ok, _)| *ok)
+    }
+}
+
+/// An import the action module needs: `import <clause> from "<specifier>";`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportLine {
+    /// `{ db }`, `type { Post }`, `Stripe`; `None` for a side-effect import.
+    pub clause: Option<String>,
+    pub specifier: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    pub reasons: Vec<Reason>,
+    pub actions: Vec<ActionSig>,
+    /// Handlers that stay in the route (GET, HEAD).
+    pub kept_methods: Vec<String>,
+    pub imports: Vec<ImportLine>,
+    /// Module-level declarations the actions use, `export` removed.
+    pub declarations: Vec<String>,
+    /// The actions themselves.
+    pub functions: Vec<String>,
+    /// Top-level names the action module declares (for clash checks when merging).
+    pub declared: Vec<String>,
+    /// The route without the migrated handlers (and what only they used); `None` when
+    /// nothing would remain.
+    pub remainder: Option<String>,
+    pub notes: Vec<String>,
+}
+
+/// One exported handler.
+struct Handler<'a> {
+    method: String,
+    /// The statement that holds it (moved or removed as a whole).
+    statement: Span,
+    func: Func<'a>,
+    /// The identifier to rename to the action's name.
+    name_span: Span,
+    /// `export { handler as POST }`: the statement lacks `export`.
+    needs_export: bool,
+    /// For `export { handler as POST }`, the local name.
+    local_name: Option<String>,
+}
+
+#[derive(Clone, Copy)]
+enum Func<'a> {
+    Function(&'a Function<'a>),
+    Arrow(&'a ArrowFunctionExpression<'a>),
+}
+
+impl<'a> Func<'a> {
+    fn span(self) -> Span {
+        match self {
+            Func::Function(f) => f.span,
+            Func::Arrow(a) => a.span,
+        }
+    }
+    fn params(self) -> &'a FormalParameters<'a> {
+        match self {
+            Func::Function(f) => &f.params,
+            Func::Arrow(a) => &a.params,
+        }
+    }
+    fn is_async(self) -> bool {
+        match self {
+            Func::Function(f) => f.r#async,
+            Func::Arrow(a) => a.r#async,
+        }
+    }
+    fn return_type(self) -> Option<Span> {
+        match self {
+            Func::Function(f) => f.return_type.as_ref().map(|t| t.span),
+            Func::Arrow(a) => a.return_type.as_ref().map(|t| t.span),
+        }
+    }
+    fn node_id(self) -> NodeId {
+        match self {
+            Func::Function(f) => f.node_id.get(),
+            Func::Arrow(a) => a.node_id.get(),
+        }
+    }
+}
+
+/// Analyzes the route file and, when it may move, translates its mutating handlers.
+pub fn analyze(path: &Path, text: &str, segment: &Segment) -> Result<Analysis> {
+    if text.trim().is_empty() {
+        bail!(
+            "{} is empty: there is no handler to migrate",
+            path.to_string_lossy().replace('\\', "/")
+        );
+    }
+    let allocator = Allocator::default();
+    let parsed = ast::parse(&allocator, path, text)?;
+    let program = &parsed.program;
+    let semantic = ast::semantic(program);
+    let mut cx = Cx {
+        path,
+        text,
+        program,
+        semantic: &semantic,
+        reasons: Vec::new(),
+        notes: Vec::new(),
+    };
+    let handlers = cx.handlers();
+    if handlers.is_empty() && !cx.reasons.is_empty() {
+        return Ok(Analysis {
+            reasons: cx.reasons,
+            ..Analysis::default()
+        });
+    }
+    if handlers.is_empty() {
+        bail!(
+            "{} exports no route handler (GET, POST, PUT, PATCH, DELETE): is it a route file?",
+            path.to_string_lossy().replace('\\', "/")
+        );
+    }
+    cx.blockers(&handlers);
+
+    let mutating: Vec<&Handler> = handlers
+        .iter()
+        .filter(|h| MUTATING.contains(&h.method.as_str()))
+        .collect();
+    if mutating.is_empty() {
+        let at = handlers[0].statement.start;
+        cx.reason(
+            ReasonKind::Unsupported,
+            at,
+            "no mutating handler (POST, PUT, PATCH, DELETE): Server Actions are for mutations, and reads stay a route or move into a Server Component",
+        );
+    }
+    let mut analysis = Analysis {
+        kept_methods: handlers
+            .iter()
+            .filter(|h| !MUTATING.contains(&h.method.as_str()))
+            .map(|h| h.method.clone())
+            .collect(),
+        ..Analysis::default()
+    };
+    let mut edits = Vec::new();
+    let mut names_used = HashSet::new();
+    let mut flags = Needs::default();
+    for handler in &mutating {
+        let name = cx.action_name(segment, handler, &names_used);
+        names_used.insert(name.clone());
+        if let Some(sig) = cx.translate(handler, segment, &name, &mut edits, &mut flags) {
+            analysis.actions.push(sig);
+        }
+    }
+    analysis.reasons = std::mem::take(&mut cx.reasons);
+    analysis.notes = std::mem::take(&mut cx.notes);
+    if !analysis.reasons.is_empty() || analysis.actions.is_empty() {
+        return Ok(analysis);
+    }
+    cx.emit(&mut analysis, &handlers, &mutating, &edits, flags)?;
+    Ok(analysis)
+}
+
+/// Imports the translation adds.
+#[derive(Debug, Default, Clone, Copy)]
+struct Needs {
+    headers: bool,
+    cookies: bool,
+    zod_types: bool,
+}
+
+struct Cx<'s, 'a> {
+    path: &'s Path,
+    text: &'a str,
+    program: &'a Program<'a>,
+    semantic: &'s Semantic<'a>,
+    reasons: Vec<Reason>,
+    notes: Vec<String>,
+}
+
+impl<'s, 'a> Cx<'s, 'a> {
+    fn loc(&self, offset: u32) -> String {
+        location(self.path, self.text, offset)
+    }
+
+    fn reason(&mut self, kind: ReasonKind, at: u32, message: impl Into<String>) {
+        let location = self.loc(at);
+        let message = message.into();
+        if !self
+            .reasons
+            .iter()
+            .any(|r| r.location == location && r.message == message)
+        {
+            self.reasons.push(Reason::new(kind, location, message));
+        }
+    }
+
+    fn src(&self, span: Span) -> &'a str {
+        ast::text(self.text, span)
+    }
+
+    /// Every exported HTTP method handler, in source order.
+    fn handlers(&mut self) -> Vec<Handler<'a>> {
+        let mut out = Vec::new();
+        let program = self.program;
+        for stmt in &program.body {
+            match stmt {
+                Statement::ExportDeclaration(export) => {
+                    self.exported_declaration(&export.declaration, export.span, &mut out);
+                }
+                Statement::ExportFromDeclaration(export) => {
+                    for spec in &export.specifiers {
+                        let name = spec.exported.name();
+                        if METHODS.contains(&name.as_str()) {
+                            self.reason(
+                                ReasonKind::Wrapper,
+                                spec.span.start,
+                                format!("{name} is re-exported from another module; migrate that module's handler instead"),
+                            );
+                        }
+                    }
+                }
+                Statement::ExportNamedDeclaration(export) => {
+                    for spec in &export.specifiers {
+                        let exported = spec.exported.name();
+                        if !METHODS.contains(&exported.as_str()) {
+                            continue;
+                        }
+                        let ModuleExportName::IdentifierReference(local) = &spec.local else {
+                            continue;
+                        };
+                        match self.local_function(local.name.as_str()) {
+                            Some((statement, func, name_span)) => out.push(Handler {
+                                method: exported.to_string(),
+                                statement,
+                                func,
+                                name_span,
+                                needs_export: true,
+                                local_name: Some(local.name.to_string()),
+                            }),
+                            None => self.reason(
+                                ReasonKind::Wrapper,
+                                spec.span.start,
+                                format!(
+                                    "{exported} is `{}`, which is not a function declared in this file; the tool cannot see through it",
+                                    local.name
+                                ),
+                            ),
+                        }
+                    }
+                }
+                Statement::ExportDefaultDeclaration(export) => {
+                    self.reason(
+                        ReasonKind::Unsupported,
+                        export.span.start,
+                        "a default export is not a route handler; route files export named HTTP methods",
+                    );
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn exported_declaration(
+        &mut self,
+        decl: &'a Declaration<'a>,
+        statement: Span,
+        out: &mut Vec<Handler<'a>>,
+    ) {
+        match decl {
+            Declaration::FunctionDeclaration(f) => {
+                if let Some(id) = &f.id
+                    && METHODS.contains(&id.name.as_str())
+                {
+                    out.push(Handler {
+                        method: id.name.to_string(),
+                        statement,
+                        func: Func::Function(f),
+                        name_span: id.span,
+                        needs_export: false,
+                        local_name: None,
+                    });
+                }
+            }
+            Declaration::VariableDeclaration(var) => {
+                for d in &var.declarations {
+                    match &d.id {
+                        BindingPattern::BindingIdentifier(id) => {
+                            let name = id.name.as_str();
+                            if name == "runtime"
+                                && d.init.as_ref().and_then(string_value).as_deref() == Some("edge")
+                            {
+                                self.reason(
+                                    ReasonKind::Edge,
+                                    d.span.start,
+                                    "runs on the edge runtime (`runtime = \"edge\"`), typically for latency to outside callers; Server Actions run on the Node.js runtime of the page",
+                                );
+                            }
+                            if !METHODS.contains(&name) {
+                                continue;
+                            }
+                            match d.init.as_ref().map(Expression::without_parentheses) {
+                                Some(Expression::ArrowFunctionExpression(a)) => out.push(Handler {
+                                    method: name.to_string(),
+                                    statement,
+                                    func: Func::Arrow(a),
+                                    name_span: id.span,
+                                    needs_export: false,
+                                    local_name: None,
+                                }),
+                                Some(Expression::FunctionExpression(f)) => out.push(Handler {
+                                    method: name.to_string(),
+                                    statement,
+                                    func: Func::Function(f),
+                                    name_span: id.span,
+                                    needs_export: false,
+                                    local_name: None,
+                                }),
+                                Some(Expression::CallExpression(call)) => {
+                                    let wrapper = dotted(&call.callee)
+                                        .unwrap_or_else(|| "a function".to_string());
+                                    self.reason(
+                                        ReasonKind::Wrapper,
+                                        d.span.start,
+                                        format!(
+                                            "{name} is wrapped in `{wrapper}(…)`, a higher-order handler the tool cannot see through (it may authenticate, parse or respond on its own); unwrap it first"
+                                        ),
+                                    );
+                                }
+                                _ => self.reason(
+                                    ReasonKind::Wrapper,
+                                    d.span.start,
+                                    format!("{name} is not a function literal; the tool cannot see what it does"),
+                                ),
+                            }
+                        }
+                        BindingPattern::ObjectPattern(pattern) => {
+                            for p in &pattern.properties {
+                                if let Some(name) = p.key.static_name()
+                                    && METHODS.contains(&name.as_ref())
+                                {
+                                    self.reason(
+                                        ReasonKind::Wrapper,
+                                        p.span.start,
+                                        format!("{name} comes from destructuring `{}` (e.g. Auth.js handlers), which the tool cannot see through", d.init.as_ref().map(|i| self.src(i.span())).unwrap_or("")),
+                                    );
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A top-level `function name` or `const name = async (…) => …` in this file.
+    fn local_function(&self, name: &str) -> Option<(Span, Func<'a>, Span)> {
+        for stmt in &self.program.body {
+            match stmt {
+                Statement::FunctionDeclaration(f)
+                    if f.id.as_ref().is_some_and(|id| id.name == name) =>
+                {
+                    let id = f.id.as_ref()?;
+                    return Some((f.span, Func::Function(f), id.span));
+                }
+                Statement::VariableDeclaration(var) if var.declarations.len() == 1 => {
+                    let d = &var.declarations[0];
+                    if let BindingPattern::BindingIdentifier(id) = &d.id
+                        && id.name == name
+                    {
+                        return match d.init.as_ref().map(Expression::without_parentheses) {
+                            Some(Expression::ArrowFunctionExpression(a)) => {
+                                Some((var.span, Func::Arrow(a), id.span))
+                            }
+                            Some(Expression::FunctionExpression(f)) => {
+                                Some((var.span, Func::Function(f), id.span))
+                            }
+                            _ => None,
+                        };
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Facts that make the route stay a route, wherever they occur outside GET/HEAD.
+    fn blockers(&mut self, handlers: &[Handler<'a>]) {
+        // What GET does stays in the route, unless there is nothing else to move.
+        let any_mutating = handlers
+            .iter()
+            .any(|h| MUTATING.contains(&h.method.as_str()));
+        let reads: Vec<Span> = handlers
+            .iter()
+            .filter(|h| !MUTATING.contains(&h.method.as_str()) && h.method != "OPTIONS")
+            .filter(|_| any_mutating)
+            .map(|h| h.statement)
+            .collect();
+        for h in handlers.iter().filter(|h| h.method == "OPTIONS") {
+            self.reason(
+                ReasonKind::Cors,
+                h.statement.start,
+                "exports OPTIONS: it answers CORS preflights, so cross-origin browsers call it; Server Actions are same-origin only",
+            );
+        }
+        let mut finder = BlockerFinder {
+            found: Vec::new(),
+            svix: HashSet::new(),
+        };
+        finder.visit_program(self.program);
+        for (kind, span, message) in finder.found {
+            if reads.iter().any(|r| within(span, *r)) {
+                continue; // inside a handler that stays
+            }
+            self.reason(kind, span.start, message);
+        }
+    }
+
+    /// The action's name: the local function's own name for `export { createPost as POST }`,
+    /// else verb + resource (`createPost`, `updatePost`, `likePost`).
+    fn action_name(
+        &self,
+        segment: &Segment,
+        handler: &Handler<'a>,
+        used: &HashSet<String>,
+    ) -> String {
+        if let Some(local) = &handler.local_name
+            && !matches!(local.as_str(), "handler" | "handle" | "route")
+            && !METHODS.contains(&local.as_str())
+            && names::check_identifier("action", local).is_ok()
+        {
+            return local.clone();
+        }
+        let parts: Vec<&Part> = super::url::url_parts(segment);
+        let statics: Vec<&str> = parts
+            .iter()
+            .filter_map(|p| match p {
+                Part::Static(s) if s != "api" => Some(s.as_str()),
+                _ => None,
+            })
+            .collect();
+        let resource = names::singular(segment.resource()).to_upper_camel_case();
+        let resource = if resource.is_empty() || resource == "Api" {
+            "Item".to_string()
+        } else {
+            resource
+        };
+        // `posts/[id]/like`: a sub-resource or a verb after the item.
+        let tail = match parts.as_slice() {
+            [.., Part::Dynamic(_), Part::Static(last)] => Some(last.as_str()),
+            _ => None,
+        };
+        let name = match (handler.method.as_str(), tail) {
+            ("POST", Some(t)) if names::singular(t) != t => {
+                format!("create{}", names::singular(t).to_upper_camel_case())
+            }
+            ("POST", Some(t)) => format!("{}{resource}", t.to_lower_camel_case()),
+            ("DELETE", Some(t)) if names::singular(t) != t => {
+                format!("delete{}", names::singular(t).to_upper_camel_case())
+            }
+            (m, Some(t)) => format!("{}{resource}{}", verb(m), t.to_upper_camel_case()),
+            (m, None) => format!("{}{resource}", verb(m)),
+        };
+        let _ = statics;
+        let mut candidate = name.clone();
+        let mut n = 2;
+        while used.contains(&candidate) || names::check_identifier("action", &candidate).is_err() {
+            candidate = format!("{name}{n}");
+            n += 1;
+        }
+        candidate
+    }
+
+    /// Translates one handler into edits; `None` (with reasons) when it cannot.
+    fn translate(
+        &mut self,
+        handler: &Handler<'a>,
+        segment: &Segment,
+        name: &str,
+        edits: &mut Vec<Edit>,
+        needs: &mut Needs,
+    ) -> Option<ActionSig> {
+        let before = self.reasons.len();
+        let mut local = Vec::new();
+        let func = handler.func;
+        let params = func.params();
+        if params.rest.is_some() || params.items.len() > 2 {
+            self.reason(
+                ReasonKind::Unsupported,
+                params.span.start,
+                format!(
+                    "{} takes parameters other than (request, context)",
+                    handler.method
+                ),
+            );
+            return None;
+        }
+        // Request: the body, the query, headers and cookies.
+        let mut body: Option<(Body, String, String)> = None; // kind, param name, type
+        let mut query = false;
+        if let Some(req) = params.items.first() {
+            match &req.pattern {
+                BindingPattern::BindingIdentifier(id) => {
+                    if let Some(symbol) = id.symbol_id.get() {
+                        self.request_uses(symbol, func, &mut local, &mut body, &mut query, needs);
+                    }
+                }
+                _ => self.reason(
+                    ReasonKind::Unsupported,
+                    req.span.start,
+                    "destructures the request; the tool follows a named request parameter only",
+                ),
+            }
+        }
+        // Context: the dynamic params.
+        let mut params_param: Option<String> = None;
+        if let Some(ctx) = params.items.get(1) {
+            params_param = self.context_uses(ctx, &mut local);
+        }
+        // Responses.
+        let mut results = Vec::new();
+        self.returns(func, &mut local, &mut results);
+        if self.reasons.len() > before {
+            return None;
+        }
+
+        // The signature: (params, body, query), only what the handler reads.
+        let mut list = Vec::new();
+        if let Some(p) = &params_param {
+            list.push(format!("{p}: {}", params_type(segment)));
+        }
+        if let Some((_, name, ty)) = &body {
+            list.push(format!("{name}: {ty}"));
+        }
+        if query {
+            list.push("query: Record<string, string>".to_string());
+        }
+        let params_text = self.layout_params(handler, name, &list);
+        local.push(Edit::text(params.span, params_text));
+        if let Some(rt) = func.return_type() {
+            local.push(Edit::text(rt, ""));
+        }
+        local.push(Edit::text(handler.name_span, name));
+        if !func.is_async() {
+            local.push(Edit::insert(func.span().start, "async "));
+        }
+        if handler.needs_export {
+            local.push(Edit::insert(handler.statement.start, "export "));
+        }
+        edits.extend(local);
+        Some(ActionSig {
+            method: handler.method.clone(),
+            name: name.to_string(),
+            takes_params: params_param.is_some(),
+            body: body.map(|(kind, _, _)| kind),
+            query,
+            results,
+        })
+    }
+
+    /// `(a, b)`, or one parameter per line when the signature line would pass 80 columns
+    /// (as prettier prints it).
+    fn layout_params(&self, handler: &Handler<'a>, name: &str, list: &[String]) -> String {
+        let one_line = format!("({})", list.join(", "));
+        let params = handler.func.params().span;
+        let text = self.text;
+        let line_start = text[..handler.name_span.start as usize]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        if text[handler.name_span.end as usize..params.start as usize].contains('\n')
+            || list.is_empty()
+        {
+            return one_line;
+        }
+        let mut rest = text[params.end as usize..]
+            .split('\n')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        if let Some(rt) = handler.func.return_type() {
+            rest = rest.replacen(self.src(rt), "", 1);
+        }
+        let export = if handler.needs_export { "export " } else { "" };
+        let async_kw = if handler.func.is_async() {
+            ""
+        } else {
+            "async "
+        };
+        let width = export.len()
+            + async_kw.len()
+            + text[line_start..handler.name_span.start as usize]
+                .chars()
+                .count()
+            + name.len()
+            + text[handler.name_span.end as usize..params.start as usize]
+                .chars()
+                .count()
+            + one_line.chars().count()
+            + rest.trim_end().chars().count();
+        if width <= 80 {
+            return one_line;
+        }
+        let indent: String = text[line_start..]
+            .chars()
+            .take_while(|c| *c == ' ')
+            .collect();
+        let mut out = String::from("(\n");
+        for p in list {
+            out.push_str(&format!("{indent}  {p},\n"));
+        }
+        out.push_str(&indent);
+        out.push(')');
+        out
+    }
+
+    /// Each use of the request parameter: translated, or a reason.
+    fn request_uses(
+        &mut self,
+        symbol: SymbolId,
+        func: Func<'a>,
+        edits: &mut Vec<Edit>,
+        body: &mut Option<(Body, String, String)>,
+        query: &mut bool,
+        needs: &mut Needs,
+    ) {
+        let semantic = self.semantic;
+        let scoping = semantic.scoping();
+        let nodes = semantic.nodes();
+        for reference in scoping.get_resolved_references(symbol) {
+            let id = reference.node_id();
+            let at = nodes.kind(id).span();
+            let (p1, k1) = up(semantic, id);
+            let AstKind::StaticMemberExpression(member) = k1 else {
+                let (_, parent) = (p1, k1);
+                let context = match parent {
+                    AstKind::CallExpression(c) => format!(
+                        "passes the request to `{}(…)`",
+                        dotted(&c.callee).unwrap_or_else(|| "a function".into())
+                    ),
+                    _ => "uses the request object directly".to_string(),
+                };
+                self.reason(
+                    ReasonKind::Unsupported,
+                    at.start,
+                    format!("{context}; a Server Action has no request object"),
+                );
+                continue;
+            };
+            let prop = member.property.name.as_str();
+            match prop {
+                "json" | "formData" => {
+                    let (p2, k2) = up(semantic, p1);
+                    let (p3, k3) = up(semantic, p2);
+                    let (AstKind::CallExpression(_), AstKind::AwaitExpression(awaited)) = (k2, k3) else {
+                        self.reason(ReasonKind::Unsupported, at.start, format!("calls `request.{prop}()` without awaiting it directly"));
+                        continue;
+                    };
+                    if body.is_some() {
+                        self.reason(ReasonKind::Unsupported, at.start, "reads the body twice");
+                        continue;
+                    }
+                    let kind = if prop == "json" { Body::Json } else { Body::Form };
+                    if let Some(found) = self.body_param(kind, awaited.span, p3, func, edits, needs) {
+                        *body = Some(found);
+                    }
+                }
+                "text" | "arrayBuffer" | "blob" | "body" | "bodyUsed" => self.reason(
+                    ReasonKind::Signature,
+                    at.start,
+                    format!("reads the raw body (`request.{prop}`), which signature checks need byte for byte; an action receives parsed arguments"),
+                ),
+                "nextUrl" | "url" => {
+                    if !self.query_use(prop, p1, edits) {
+                        self.reason(
+                            ReasonKind::Unsupported,
+                            at.start,
+                            format!("uses `request.{prop}` for more than its search params; an action has no URL"),
+                        );
+                    } else {
+                        *query = true;
+                    }
+                }
+                "headers" | "cookies" => {
+                    if !self.directly_in(id, func) {
+                        self.reason(ReasonKind::Unsupported, at.start, format!("reads `request.{prop}` inside a nested function"));
+                        continue;
+                    }
+                    if let (_, AstKind::StaticMemberExpression(get)) = up(semantic, p1)
+                        && get.property.name == "get"
+                        && let (_, AstKind::CallExpression(call)) = up(semantic, up(semantic, p1).0)
+                        && let Some(name) = arg(&call.arguments, 0).and_then(string_value)
+                    {
+                        let lower = name.to_ascii_lowercase();
+                        if prop == "headers" && is_api_key_header(&lower) {
+                            continue; // reported by the blocker scan
+                        }
+                        if lower.contains("signature") {
+                            continue;
+                        }
+                    }
+                    if prop == "headers" {
+                        needs.headers = true;
+                        edits.push(Edit::text(member.span, "(await headers())"));
+                    } else {
+                        needs.cookies = true;
+                        edits.push(Edit::text(member.span, "(await cookies())"));
+                    }
+                }
+                other => self.reason(
+                    ReasonKind::Unsupported,
+                    at.start,
+                    format!("uses `request.{other}`, which has no Server Action equivalent"),
+                ),
+            }
+        }
+    }
+
+    /// `await request.json()` / `formData()` becomes an argument of the action.
+    fn body_param(
+        &mut self,
+        kind: Body,
+        awaited: Span,
+        await_node: NodeId,
+        func: Func<'a>,
+        edits: &mut Vec<Edit>,
+        needs: &mut Needs,
+    ) -> Option<(Body, String, String)> {
+        let semantic = self.semantic;
+        let (parent_id, parent) = up(semantic, await_node);
+        let taken = self.names_in(func);
+        let fresh = |preferred: &[&str]| {
+            preferred
+                .iter()
+                .find(|n| !taken.contains(**n))
+                .map(|n| (*n).to_string())
+                .unwrap_or_else(|| "input".to_string())
+        };
+        // `const x = await request.json()`: x becomes the parameter.
+        if let AstKind::VariableDeclarator(d) = parent
+            && let BindingPattern::BindingIdentifier(id) = &d.id
+            && let (decl_id, AstKind::VariableDeclaration(decl)) = up(semantic, parent_id)
+            && decl.declarations.len() == 1
+        {
+            let _ = decl_id;
+            let name = id.name.to_string();
+            let ty = match kind {
+                Body::Form => "FormData".to_string(),
+                Body::Json => {
+                    if let Some(annotation) = &d.type_annotation {
+                        self.notes.push(format!(
+                            "{}: the JSON body is typed `{}` but not validated at runtime; an action is a public endpoint, so validate it (zod)",
+                            self.loc(d.span.start),
+                            self.src(annotation.type_annotation.span())
+                        ));
+                        self.src(annotation.type_annotation.span()).to_string()
+                    } else {
+                        let symbol = id.symbol_id.get()?;
+                        match self.only_parsed_by(symbol) {
+                            Some(schema) => {
+                                needs.zod_types = true;
+                                format!("z.input<typeof {schema}>")
+                            }
+                            None => {
+                                self.reason(
+                                    ReasonKind::Unsupported,
+                                    d.span.start,
+                                    format!("uses the JSON body `{name}` without validating it; parse it with a zod schema first (`Schema.parse(await req.json())`), since an action is a public endpoint too"),
+                                );
+                                return None;
+                            }
+                        }
+                    }
+                }
+            };
+            let statement = ast::removal_span(self.text, decl.span);
+            edits.push(Edit::text(statement, ""));
+            return Some((kind, name, ty));
+        }
+        if kind == Body::Form {
+            let name = fresh(&["formData", "form"]);
+            edits.push(Edit::text(awaited, name.clone()));
+            return Some((kind, name, "FormData".into()));
+        }
+        // `Schema.parse(await request.json())`.
+        if let AstKind::CallExpression(call) = parent
+            && let Some(schema) = schema_call(&call.callee)
+            && arg(&call.arguments, 0).is_some_and(|a| a.span() == awaited)
+        {
+            needs.zod_types = true;
+            let name = fresh(&["input", "payload", "data", "body"]);
+            edits.push(Edit::text(awaited, name.clone()));
+            return Some((kind, name, format!("z.input<typeof {schema}>")));
+        }
+        // `(await request.json()) as Type`.
+        if let AstKind::TSAsExpression(cast) = parent {
+            let ty = self.src(cast.type_annotation.span()).to_string();
+            self.notes.push(format!(
+                "{}: the JSON body is cast to `{ty}` but not validated at runtime; an action is a public endpoint, so validate it (zod)",
+                self.loc(cast.span.start)
+            ));
+            let name = fresh(&["input", "payload", "data", "body"]);
+            edits.push(Edit::text(cast.span, name.clone()));
+            return Some((kind, name, ty));
+        }
+        self.reason(
+            ReasonKind::Unsupported,
+            awaited.start,
+            "uses the JSON body without validating it; parse it with a zod schema first (`Schema.parse(await req.json())`), since an action is a public endpoint too",
+        );
+        None
+    }
+
+    /// The schema when every use of `symbol` is `Schema.parse(x)` / `safeParse(x)` with the
+    /// same schema.
+    fn only_parsed_by(&self, symbol: SymbolId) -> Option<String> {
+        let semantic = self.semantic;
+        let mut schema: Option<String> = None;
+        for reference in semantic.scoping().get_resolved_references(symbol) {
+            let (_, AstKind::CallExpression(call)) = up(semantic, reference.node_id()) else {
+                return None;
+            };
+            let s = schema_call(&call.callee)?;
+            if schema.as_ref().is_some_and(|x| *x != s) {
+                return None;
+            }
+            schema = Some(s);
+        }
+        schema
+    }
+
+    /// `request.nextUrl.searchParams`, `new URL(request.url).searchParams` and
+    /// `const { searchParams } = …` become `new URLSearchParams(query)`.
+    fn query_use(&self, prop: &str, member: NodeId, edits: &mut Vec<Edit>) -> bool {
+        let semantic = self.semantic;
+        let url_node = if prop == "url" {
+            let (new_id, AstKind::NewExpression(new)) = up(semantic, member) else {
+                return false;
+            };
+            if dotted(&new.callee).as_deref() != Some("URL") || new.arguments.len() != 1 {
+                return false;
+            }
+            new_id
+        } else {
+            member
+        };
+        match up(semantic, url_node) {
+            (_, AstKind::StaticMemberExpression(sp)) if sp.property.name == "searchParams" => {
+                edits.push(Edit::text(sp.span, "new URLSearchParams(query)"));
+                true
+            }
+            (_, AstKind::VariableDeclarator(d)) => {
+                let BindingPattern::ObjectPattern(pattern) = &d.id else {
+                    return false;
+                };
+                let only_search = pattern.rest.is_none()
+                    && pattern.properties.len() == 1
+                    && pattern.properties[0].shorthand
+                    && pattern.properties[0].key.static_name().as_deref() == Some("searchParams");
+                if !only_search || d.type_annotation.is_some() {
+                    return false;
+                }
+                edits.push(Edit::text(
+                    d.span,
+                    "searchParams = new URLSearchParams(query)",
+                ));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The context parameter: `{ params }` (Next 15 Promise or Next 13 object) or `ctx`.
+    /// Returns the action's parameter pattern when the handler reads params.
+    fn context_uses(
+        &mut self,
+        ctx: &'a oxc_ast::ast::FormalParameter<'a>,
+        edits: &mut Vec<Edit>,
+    ) -> Option<String> {
+        let semantic = self.semantic;
+        match &ctx.pattern {
+            BindingPattern::BindingIdentifier(id) => {
+                let symbol = id.symbol_id.get()?;
+                let refs: Vec<NodeId> = semantic
+                    .scoping()
+                    .get_resolved_references(symbol)
+                    .map(|r| r.node_id())
+                    .collect();
+                if refs.is_empty() {
+                    return None;
+                }
+                for rid in refs {
+                    let at = semantic.nodes().kind(rid).span();
+                    match up(semantic, rid) {
+                        (mid, AstKind::StaticMemberExpression(m))
+                            if m.property.name == "params" =>
+                        {
+                            match up(semantic, mid) {
+                                (_, AstKind::AwaitExpression(aw)) => {
+                                    edits.push(Edit::text(aw.span, "params"));
+                                }
+                                _ => edits.push(Edit::text(m.span, "params")),
+                            }
+                        }
+                        _ => self.reason(
+                            ReasonKind::Unsupported,
+                            at.start,
+                            "uses the route context for more than `params`",
+                        ),
+                    }
+                }
+                Some("params".to_string())
+            }
+            BindingPattern::ObjectPattern(pattern) => {
+                if pattern.rest.is_some()
+                    || pattern
+                        .properties
+                        .iter()
+                        .any(|p| p.key.static_name().as_deref() != Some("params"))
+                {
+                    self.reason(
+                        ReasonKind::Unsupported,
+                        pattern.span.start,
+                        "destructures more than `params` from the route context",
+                    );
+                    return None;
+                }
+                let prop = pattern.properties.first()?;
+                match &prop.value {
+                    BindingPattern::BindingIdentifier(id) => {
+                        let symbol = id.symbol_id.get()?;
+                        let refs: Vec<NodeId> = semantic
+                            .scoping()
+                            .get_resolved_references(symbol)
+                            .map(|r| r.node_id())
+                            .collect();
+                        if refs.is_empty() {
+                            return None;
+                        }
+                        for rid in refs {
+                            // Next 15's `await params` is a plain object in an action.
+                            if let (_, AstKind::AwaitExpression(aw)) = up(semantic, rid) {
+                                edits.push(Edit::text(aw.span, id.name.to_string()));
+                            }
+                        }
+                        Some(id.name.to_string())
+                    }
+                    BindingPattern::ObjectPattern(inner) => Some(self.src(inner.span).to_string()),
+                    _ => {
+                        self.reason(
+                            ReasonKind::Unsupported,
+                            prop.span.start,
+                            "gives `params` a default value",
+                        );
+                        None
+                    }
+                }
+            }
+            _ => {
+                self.reason(
+                    ReasonKind::Unsupported,
+                    ctx.span.start,
+                    "destructures the route context in a way the tool does not follow",
+                );
+                None
+            }
+        }
+    }
+
+    /// Each `return` of the handler becomes a discriminated result.
+    fn returns(&mut self, func: Func<'a>, edits: &mut Vec<Edit>, results: &mut Vec<(bool, u16)>) {
+        let expression_body = match func {
+            Func::Arrow(a) => match &a.body {
+                ArrowFunctionBody::FunctionBody(_) => None,
+                body => body.as_expression(),
+            },
+            Func::Function(_) => None,
+        };
+        let semantic = self.semantic;
+        let mut found: Vec<(Span, Option<&'a Expression<'a>>)> = Vec::new();
+        for node in semantic.nodes().iter() {
+            if let AstKind::ReturnStatement(r) = node.kind()
+                && within(r.span, func.span())
+                && self.nearest_function(node.id()) == Some(func.node_id())
+            {
+                found.push((r.span, r.argument.as_ref()));
+            }
+        }
+        let mut returned: Vec<(&'a Expression<'a>, bool)> = Vec::new();
+        for (span, expr) in found {
+            match expr {
+                Some(e) => returned.push((e, false)),
+                None => self.reason(
+                    ReasonKind::Unsupported,
+                    span.start,
+                    "returns nothing; a route handler must return a Response",
+                ),
+            }
+        }
+        if let Some(e) = expression_body {
+            returned.push((e, true));
+        }
+        for (expr, arrow_body) in returned {
+            let Some((status, data)) = self.response(expr) else {
+                let shown: String = self.src(expr.span()).chars().take(60).collect();
+                self.reason(
+                    ReasonKind::Unsupported,
+                    expr.span().start,
+                    format!("returns `{shown}`, which is not a JSON response the tool can translate (`NextResponse.json(data, {{ status }})`, `Response.json(…)` or `new Response(null, {{ status }})`)"),
+                );
+                continue;
+            };
+            let ok = (200..300).contains(&status);
+            if !results.contains(&(ok, status)) {
+                results.push((ok, status));
+            }
+            let key = if ok { "data" } else { "error" };
+            let fields = vec![
+                ("ok".to_string(), ok.to_string()),
+                ("status".to_string(), status.to_string()),
+            ];
+            match data {
+                Some(inner) => edits.push(Edit {
+                    span: expr.span(),
+                    with: Replace::Object {
+                        fields,
+                        last: key.to_string(),
+                        inner,
+                        suffix: " as const".to_string(),
+                        parens: arrow_body,
+                    },
+                }),
+                None => {
+                    let (open, close) = if arrow_body { ("(", ")") } else { ("", "") };
+                    edits.push(Edit::text(
+                        expr.span(),
+                        format!(
+                            "{open}{{ ok: {ok}, status: {status}, {key}: null }} as const{close}"
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// `NextResponse.json(x, { status })`, `Response.json(x)`, `new Response(null, …)`:
+    /// the status and the data's span (`None` for no body).
+    fn response(&mut self, expr: &'a Expression<'a>) -> Option<(u16, Option<Span>)> {
+        let (is_json, args) = match expr.without_parentheses() {
+            Expression::CallExpression(call) => {
+                let callee = dotted(&call.callee)?;
+                if !matches!(callee.as_str(), "NextResponse.json" | "Response.json") {
+                    return None;
+                }
+                (true, &call.arguments)
+            }
+            Expression::NewExpression(new) => {
+                let callee = dotted(&new.callee)?;
+                if !matches!(callee.as_str(), "NextResponse" | "Response") {
+                    return None;
+                }
+                (false, &new.arguments)
+            }
+            _ => return None,
+        };
+        let data = match arg(args, 0) {
+            None if !is_json => None,
+            Some(Expression::NullLiteral(_)) if !is_json => None,
+            Some(Expression::Identifier(id)) if !is_json && id.name == "undefined" => None,
+            Some(e) if is_json => Some(e.span()),
+            _ => return None,
+        };
+        let status = match args.get(1) {
+            None => 200,
+            Some(init) => {
+                let Expression::ObjectExpression(obj) = init.as_expression()? else {
+                    return None;
+                };
+                let mut status = 200;
+                for prop in &obj.properties {
+                    let ObjectPropertyKind::ObjectProperty(p) = prop else {
+                        return None;
+                    };
+                    match (p.key.static_name().as_deref(), &p.value) {
+                        (Some("status"), Expression::NumericLiteral(n))
+                            if n.value.fract() == 0.0 && (100.0..600.0).contains(&n.value) =>
+                        {
+                            status = n.value as u16;
+                        }
+                        (Some("statusText"), _) => {}
+                        _ => return None,
+                    }
+                }
+                status
+            }
+        };
+        if args.len() > 2 {
+            return None;
+        }
+        Some((status, data))
+    }
+
+    /// Whether the reference sits in `func` itself, not in a nested function (where an
+    /// added `await` would not be allowed).
+    fn directly_in(&self, id: NodeId, func: Func<'a>) -> bool {
+        let target = func.node_id();
+        for ancestor in self.semantic.nodes().ancestor_ids(id) {
+            if ancestor == target {
+                return true;
+            }
+            if matches!(
+                self.semantic.nodes().kind(ancestor),
+                AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
+            ) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The closest enclosing function of a node.
+    fn nearest_function(&self, id: NodeId) -> Option<NodeId> {
+        let nodes = self.semantic.nodes();
+        nodes.ancestor_ids(id).find(|a| {
+            matches!(
+                nodes.kind(*a),
+                AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
+            )
+        })
+    }
+
+    /// Every binding name declared inside the function.
+    fn names_in(&self, func: Func<'a>) -> HashSet<String> {
+        let scoping = self.semantic.scoping();
+        let span = func.span();
+        scoping
+            .symbol_ids()
+            .filter(|s| within(scoping.symbol_span(*s), span))
+            .map(|s| scoping.symbol_name(s).to_string())
+            .collect()
+    }
+
+    /// Builds the action module's parts and the route's remainder.
+    fn emit(
+        &mut self,
+        analysis: &mut Analysis,
+        handlers: &[Handler<'a>],
+        mutating: &[&Handler<'a>],
+        edits: &[Edit],
+        needs: Needs,
+    ) -> Result<()> {
+        let items = TopLevel::collect(self.program, self.semantic, self.text);
+        // Spans whose text the edits replace: references inside them are gone.
+        let replaced: Vec<Span> = edits
+            .iter()
+            .flat_map(|e| match &e.with {
+                Replace::Text(_) => vec![e.span],
+                Replace::Object { inner, .. } => vec![
+                    Span::new(e.span.start, inner.start),
+                    Span::new(inner.end, e.span.end),
+                ],
+            })
+            .collect();
+        let moved: Vec<Span> = mutating.iter().map(|h| h.statement).collect();
+
+        // The action module: the handlers plus what they use.
+        let mut extra_roots: Vec<SymbolId> = Vec::new();
+        let z = self.semantic.scoping().get_root_binding("z".into());
+        if needs.zod_types
+            && let Some(z) = z
+        {
+            extra_roots.push(z);
+        }
+        let used = items.closure(self.semantic, &moved, &replaced, &extra_roots);
+        for (i, item) in items.items.iter().enumerate() {
+            if moved.contains(&item.span) {
+                continue;
+            }
+            match &item.kind {
+                ItemKind::Import {
+                    specifier,
+                    specs,
+                    type_only,
+                } => {
+                    let kept: Vec<&Spec> =
+                        specs.iter().filter(|s| used.contains(&s.symbol)).collect();
+                    if specs.is_empty() {
+                        analysis.imports.push(ImportLine {
+                            clause: None,
+                            specifier: specifier.clone(),
+                        });
+                    } else if !kept.is_empty() {
+                        analysis.imports.push(ImportLine {
+                            clause: Some(import_clause(&kept, *type_only)),
+                            specifier: specifier.clone(),
+                        });
+                        analysis
+                            .declared
+                            .extend(kept.iter().map(|s| s.local.clone()));
+                    }
+                }
+                ItemKind::Declaration { symbols, body, .. } => {
+                    if symbols.iter().any(|s| used.contains(s)) {
+                        let text = format!(
+                            "{}{}",
+                            &self.text[item.span.start as usize..item.comments_end as usize],
+                            ast::text(self.text, *body)
+                        );
+                        analysis.declarations.push(text);
+                        analysis.declared.extend(
+                            symbols
+                                .iter()
+                                .map(|s| self.semantic.scoping().symbol_name(*s).to_string()),
+                        );
+                        let _ = i;
+                    }
+                }
+                ItemKind::Other => {}
+            }
+        }
+        if needs.headers || needs.cookies {
+            let mut names = Vec::new();
+            if needs.cookies {
+                names.push("cookies");
+            }
+            if needs.headers {
+                names.push("headers");
+            }
+            analysis.imports.push(ImportLine {
+                clause: Some(format!("{{ {} }}", names.join(", "))),
+                specifier: "next/headers".into(),
+            });
+            analysis
+                .declared
+                .extend(names.iter().map(|n| n.to_string()));
+        }
+        if needs.zod_types && z.is_none() {
+            analysis.imports.push(ImportLine {
+                clause: Some("type { z }".into()),
+                specifier: "zod".into(),
+            });
+            analysis.declared.push("z".into());
+        }
+        for handler in mutating {
+            let span = Span::new(
+                ast::with_leading_comments(self.program, self.text, handler.statement.start),
+                handler.statement.end,
+            );
+            let text = render(self.text, span, edits).map_err(|o| {
+                anyhow::anyhow!(
+                    "internal error: overlapping rewrites at {} and {}",
+                    self.loc(o.0.start),
+                    self.loc(o.1.start)
+                )
+            })?;
+            analysis.functions.push(text);
+        }
+        analysis
+            .declared
+            .extend(analysis.actions.iter().map(|a| a.name.clone()));
+
+        // The route without the moved handlers, when something stays.
+        let stays = handlers.len() > mutating.len()
+            || items
+                .items
+                .iter()
+                .any(|i| i.exported && !moved.contains(&i.span) && !i.config);
+        if stays {
+            analysis.remainder = Some(self.remainder(&items, &moved)?);
+        } else {
+            let dropped: Vec<&str> = items
+                .items
+                .iter()
+                .filter(|i| i.config)
+                .filter_map(|i| i.names.first().map(String::as_str))
+                .collect();
+            if !dropped.is_empty() {
+                self.notes.push(format!(
+                    "dropped the route segment config ({}): it does not apply to actions",
+                    dropped.join(", ")
+                ));
+            }
+        }
+        analysis.notes = std::mem::take(&mut self.notes);
+        Ok(())
+    }
+
+    /// The route text minus the moved handlers and what only they used.
+    fn remainder(&self, items: &TopLevel, moved: &[Span]) -> Result<String> {
+        let staying: Vec<Span> = items
+            .items
+            .iter()
+            .filter(|i| !moved.contains(&i.span) && !matches!(i.kind, ItemKind::Import { .. }))
+            .filter(|i| i.exported || matches!(i.kind, ItemKind::Other))
+            .map(|i| i.span)
+            .collect();
+        let used = items.closure(self.semantic, &staying, &[], &[]);
+        let before = items.closure(
+            self.semantic,
+            &items.items.iter().map(|i| i.span).collect::<Vec<_>>(),
+            &[],
+            &[],
+        );
+        let mut edits = Vec::new();
+        for item in &items.items {
+            let remove = moved.contains(&item.span)
+                || match &item.kind {
+                    ItemKind::Declaration { symbols, .. } => {
+                        !item.exported
+                            && symbols.iter().any(|s| before.contains(s))
+                            && !symbols.iter().any(|s| used.contains(s))
+                    }
+                    _ => false,
+                };
+            if remove {
+                edits.push(Edit::text(
+                    ast::removal_span(self.text, item.full_span()),
+                    "",
+                ));
+                continue;
+            }
+            if let ItemKind::Import {
+                specs,
+                type_only,
+                specifier,
+            } = &item.kind
+            {
+                let kept: Vec<&Spec> = specs
+                    .iter()
+                    .filter(|s| used.contains(&s.symbol) || !before.contains(&s.symbol))
+                    .collect();
+                if kept.len() == specs.len() {
+                    continue;
+                }
+                if kept.is_empty() {
+                    edits.push(Edit::text(
+                        ast::removal_span(self.text, item.full_span()),
+                        "",
+                    ));
+                } else {
+                    edits.push(Edit::text(
+                        item.span,
+                        format!(
+                            "import {} from \"{specifier}\";",
+                            import_clause(&kept, *type_only)
+                        ),
+                    ));
+                }
+            }
+        }
+        // Alias exports: drop the moved methods from `export { a as POST, b as GET }`.
+        for stmt in &self.program.body {
+            if let Statement::ExportNamedDeclaration(export) = stmt {
+                let keep: Vec<&str> = export
+                    .specifiers
+                    .iter()
+                    .filter(|s| {
+                        let local = match &s.local {
+                            ModuleExportName::IdentifierReference(r) => r.name.as_str(),
+                            _ => "",
+                        };
+                        !(MUTATING.contains(&s.exported.name().as_str())
+                            && items.items.iter().any(|i| {
+                                moved.contains(&i.span) && i.names.iter().any(|n| n == local)
+                            }))
+                    })
+                    .map(|s| self.src(s.span))
+                    .collect();
+                if keep.len() == export.specifiers.len() {
+                    continue;
+                }
+                if keep.is_empty() {
+                    edits.push(Edit::text(ast::removal_span(self.text, export.span), ""));
+                } else {
+                    edits.push(Edit::text(
+                        export.span,
+                        format!("export {{ {} }};", keep.join(", ")),
+                    ));
+                }
+            }
+        }
+        render(self.text, Span::new(0, self.text.len() as u32), &edits)
+            .map_err(|_| anyhow::anyhow!("internal error: overlapping removals in the route"))
+    }
+}
+
+fn verb(method: &str) -> &'static str {
+    match method {
+        "POST" => "create",
+        "PUT" | "PATCH" => "update",
+        "DELETE" => "delete",
+        _ => "handle",
+    }
+}
+
+fn is_api_key_header(lower: &str) -> bool {
+    matches!(
+        lower,
+        "authorization"
+            | "x-api-key"
+            | "api-key"
+            | "x-api-token"
+            | "x-auth-token"
+            | "proxy-authorization"
+    )
+}
+
+/// `Schema.parse` / `safeParse` / their async forms: the schema's name.
+fn schema_call(callee: &Expression<'_>) -> Option<String> {
+    let Expression::StaticMemberExpression(m) = callee.without_parentheses() else {
+        return None;
+    };
+    if !matches!(
+        m.property.name.as_str(),
+        "parse" | "safeParse" | "parseAsync" | "safeParseAsync"
+    ) {
+        return None;
+    }
+    match m.object.without_parentheses() {
+        Expression::Identifier(id) => Some(id.name.to_string()),
+        _ => None,
+    }
+}
+
+/// `{ id: string }` from the route's folders.
+fn params_type(segment: &Segment) -> String {
+    let fields: Vec<String> = segment
+        .parts()
+        .iter()
+        .filter_map(|p| match p {
+            Part::Dynamic(n) => Some(format!("{n}: string")),
+            Part::CatchAll {
+                name,
+                optional: false,
+            } => Some(format!("{name}: string[]")),
+            Part::CatchAll {
+                name,
+                optional: true,
+            } => Some(format!("{name}?: string[]")),
+            _ => None,
+        })
+        .collect();
+    format!("{{ {} }}", fields.join("; "))
+}
+
+fn import_clause(specs: &[&Spec], type_only: bool) -> String {
+    let default = specs.iter().find(|s| s.form == SpecForm::Default);
+    let namespace = specs.iter().find(|s| s.form == SpecForm::Namespace);
+    let named: Vec<&str> = specs
+        .iter()
+        .filter(|s| s.form == SpecForm::Named)
+        .map(|s| s.text.as_str())
+        .collect();
+    let mut parts = Vec::new();
+    if let Some(d) = default {
+        parts.push(d.text.clone());
+    }
+    if let Some(n) = namespace {
+        parts.push(n.text.clone());
+    }
+    if !named.is_empty() {
+        parts.push(format!("{{ {} }}", named.join(", ")));
+    }
+    format!(
+        "{}{}",
+        if type_only { "type " } else { "" },
+        parts.join(", ")
+    )
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SpecForm {
+    Default,
+    Namespace,
+    Named,
+}
+
+#[derive(Debug, Clone)]
+struct Spec {
+    symbol: SymbolId,
+    local: String,
+    /// As written: `a as b`, `type T`, `* as z`.
+    text: String,
+    form: SpecForm,
+}
+
+#[derive(Debug, Clone)]
+enum ItemKind {
+    Import {
+        specifier: String,
+        specs: Vec<Spec>,
+        type_only: bool,
+    },
+    /// A declaration; `body` is its text without `export`.
+    Declaration {
+        symbols: Vec<SymbolId>,
+        body: Span,
+    },
+    Other,
+}
+
+/// One top-level statement.
+#[derive(Debug, Clone)]
+struct Item {
+    /// With the comments above it.
+    span: Span,
+    /// Where those comments end (the statement proper starts after whitespace).
+    comments_end: u32,
+    statement: Span,
+    kind: ItemKind,
+    exported: bool,
+    /// Route segment config (`export const dynamic = …`).
+    config: bool,
+    names: Vec<String>,
+}
+
+impl Item {
+    fn full_span(&self) -> Span {
+        self.span
+    }
+}
+
+struct TopLevel {
+    items: Vec<Item>,
+    /// Root symbol → index of the declaring item.
+    owner: HashMap<SymbolId, usize>,
+}
+
+impl TopLevel {
+    fn collect(program: &Program<'_>, semantic: &Semantic<'_>, text: &str) -> TopLevel {
+        let scoping = semantic.scoping();
+        let root = scoping.root_scope_id();
+        let mut items = Vec::new();
+        let mut owner = HashMap::new();
+        for stmt in &program.body {
+            let statement = stmt.span();
+            let start = ast::with_leading_comments(program, text, statement.start);
+            let comments_end = if start < statement.start {
+                // Keep the whitespace between the comments and the statement.
+                statement.start
+            } else {
+                start
+            };
+            let mut exported = false;
+            let mut body = statement;
+            if let Statement::ExportDeclaration(e) = stmt {
+                exported = true;
+                body = e.declaration.span();
+            }
+            let symbols: Vec<SymbolId> = scoping
+                .get_bindings(root)
+                .iter()
+                .map(|(_, s)| *s)
+                .filter(|s| within(scoping.symbol_span(*s), statement))
+                .collect();
+            let names: Vec<String> = symbols
+                .iter()
+                .map(|s| scoping.symbol_name(*s).to_string())
+                .collect();
+            let config = exported && names.len() == 1 && CONFIG.contains(&names[0].as_str());
+            let kind = match stmt {
+                Statement::ImportDeclaration(import) => ItemKind::Import {
+                    specifier: import.source.value.to_string(),
+                    type_only: import.import_kind.is_type(),
+                    specs: import
+                        .specifiers
+                        .iter()
+                        .flatten()
+                        .filter_map(|s| {
+                            let (local, form) = match s {
+                                ImportDeclarationSpecifier::ImportSpecifier(x) => {
+                                    (&x.local, SpecForm::Named)
+                                }
+                                ImportDeclarationSpecifier::ImportDefaultSpecifier(x) => {
+                                    (&x.local, SpecForm::Default)
+                                }
+                                ImportDeclarationSpecifier::ImportNamespaceSpecifier(x) => {
+                                    (&x.local, SpecForm::Namespace)
+                                }
+                            };
+                            Some(Spec {
+                                symbol: local.symbol_id.get()?,
+                                local: local.name.to_string(),
+                                text: ast::text(text, s.span()).to_string(),
+                                form,
+                            })
+                        })
+                        .collect(),
+                },
+                _ if !symbols.is_empty() => ItemKind::Declaration {
+                    symbols: symbols.clone(),
+                    body,
+                },
+                _ => ItemKind::Other,
+            };
+            for s in &symbols {
+                owner.insert(*s, items.len());
+            }
+            items.push(Item {
+                span: Span::new(start, statement.end),
+                comments_end,
+                statement,
+                kind,
+                exported,
+                config,
+                names,
+            });
+        }
+        // `comments_end` is where the copied text switches from comments to the body.
+        for item in &mut items {
+            if let ItemKind::Declaration { body, .. } = &item.kind {
+                item.comments_end = if item.span.start < item.statement.start {
+                    body.start.min(item.statement.start)
+                } else {
+                    item.span.start
+                };
+                if item.exported {
+                    // Comments, then the declaration without `export `.
+                    item.comments_end = item.statement.start;
+                }
+            }
+        }
+        TopLevel { items, owner }
+    }
+
+    /// Root symbols reachable from code in `roots` (minus `replaced` spans), following
+    /// top-level declarations.
+    fn closure(
+        &self,
+        semantic: &Semantic<'_>,
+        roots: &[Span],
+        replaced: &[Span],
+        extra: &[SymbolId],
+    ) -> BTreeSet<SymbolId> {
+        let scoping = semantic.scoping();
+        let nodes = semantic.nodes();
+        let mut used: BTreeSet<SymbolId> = extra.iter().copied().collect();
+        let mut queue: Vec<Span> = roots.to_vec();
+        let mut seen_items: HashSet<usize> = HashSet::new();
+        for s in extra {
+            if let Some(i) = self.owner.get(s) {
+                seen_items.insert(*i);
+            }
+        }
+        while let Some(range) = queue.pop() {
+            for (symbol, &item) in &self.owner {
+                let referenced = scoping.get_resolved_references(*symbol).any(|r| {
+                    let at = nodes.kind(r.node_id()).span();
+                    within(at, range) && !replaced.iter().any(|x| within(at, *x))
+                });
+                if referenced {
+                    used.insert(*symbol);
+                    if seen_items.insert(item) {
+                        queue.push(self.items[item].statement);
+                    }
+                }
+            }
+        }
+        used
+    }
+}
+
+/// Facts that keep a route a route, found anywhere in the file.
+struct BlockerFinder {
+    found: Vec<(ReasonKind, Span, String)>,
+    /// Local names bound to svix / standardwebhooks' `Webhook`.
+    svix: HashSet<String>,
+}
+
+impl<'a> Visit<'a> for BlockerFinder {
+    fn visit_import_declaration(&mut self, it: &oxc_ast::ast::ImportDeclaration<'a>) {
+        let source = it.source.value.as_str();
+        if matches!(
+            source,
+            "svix" | "standardwebhooks" | "@octokit/webhooks" | "@slack/bolt"
+        ) {
+            for s in it.specifiers.iter().flatten() {
+                self.svix.insert(s.local().name.to_string());
+            }
+            self.found.push((
+                ReasonKind::Signature,
+                it.span,
+                format!("imports `{source}`, a webhook signature verifier: the provider calls this route, not the app"),
+            ));
+        }
+        walk::walk_import_declaration(self, it);
+    }
+
+    fn visit_call_expression(&mut self, it: &oxc_ast::ast::CallExpression<'a>) {
+        if let Some(callee) = dotted(&it.callee) {
+            let last = callee.rsplit('.').next().unwrap_or("");
+            let found = match last {
+                "constructEvent" | "constructEventAsync" => Some((
+                    ReasonKind::Signature,
+                    format!(
+                        "verifies a Stripe signature (`{callee}`) over the raw body: Stripe calls this route, not the app"
+                    ),
+                )),
+                "createHmac" | "timingSafeEqual" => Some((
+                    ReasonKind::Signature,
+                    format!(
+                        "verifies a signature (`{callee}`): an outside service calls this route"
+                    ),
+                )),
+                "toDataStreamResponse"
+                | "toTextStreamResponse"
+                | "toUIMessageStreamResponse"
+                | "pipeDataStreamToResponse"
+                | "toAIStreamResponse"
+                | "pipeTextStreamToResponse" => Some((
+                    ReasonKind::Stream,
+                    format!(
+                        "streams its response (`{callee}`); a Server Action returns one serialized value"
+                    ),
+                )),
+                "redirect" | "rewrite"
+                    if callee.starts_with("NextResponse.") || callee == "Response.redirect" =>
+                {
+                    Some((
+                        ReasonKind::Navigation,
+                        format!(
+                            "answers with a redirect (`{callee}`): browsers navigate to this URL"
+                        ),
+                    ))
+                }
+                "verify" if callee == "crypto.subtle.verify" => Some((
+                    ReasonKind::Signature,
+                    "verifies a signature (`crypto.subtle.verify`)".to_string(),
+                )),
+                _ => None,
+            };
+            if let Some((kind, message)) = found {
+                self.found.push((kind, it.span, message));
+            }
+            if last == "get"
+                && let Some(name) = arg(&it.arguments, 0).and_then(string_value)
+            {
+                let lower = name.to_ascii_lowercase();
+                if is_api_key_header(&lower) {
+                    self.found.push((ReasonKind::ApiKey, it.span, format!("authenticates with the `{name}` header: API keys and bearer tokens mean a client outside the app calls it")));
+                } else if lower.contains("signature") {
+                    self.found.push((
+                        ReasonKind::Signature,
+                        it.span,
+                        format!("reads the `{name}` header: a signed webhook calls this route"),
+                    ));
+                }
+            }
+        }
+        walk::walk_call_expression(self, it);
+    }
+
+    fn visit_new_expression(&mut self, it: &oxc_ast::ast::NewExpression<'a>) {
+        if let Some(callee) = dotted(&it.callee) {
+            match callee.as_str() {
+                "ReadableStream" | "TransformStream" | "StreamingTextResponse" => self.found.push((
+                    ReasonKind::Stream,
+                    it.span,
+                    format!("streams its response (`new {callee}`); a Server Action returns one serialized value"),
+                )),
+                name if self.svix.contains(name) => self.found.push((
+                    ReasonKind::Signature,
+                    it.span,
+                    format!("verifies webhook signatures (`new {name}`)"),
+                )),
+                _ => {}
+            }
+        }
+        walk::walk_new_expression(self, it);
+    }
+
+    fn visit_string_literal(&mut self, it: &oxc_ast::ast::StringLiteral<'a>) {
+        let lower = it.value.to_ascii_lowercase();
+        let found = if lower.starts_with("access-control-") {
+            Some((
+                ReasonKind::Cors,
+                format!(
+                    "sets CORS headers (`{}`): cross-origin browsers call it; Server Actions are same-origin only",
+                    it.value
+                ),
+            ))
+        } else if lower == "text/event-stream" {
+            Some((
+                ReasonKind::Stream,
+                "streams server-sent events (`text/event-stream`)".to_string(),
+            ))
+        } else if lower == "content-disposition" {
+            Some((ReasonKind::Stream, "sends a file download (`Content-Disposition`): browsers navigate to or download from this URL".to_string()))
+        } else if lower == "application/octet-stream" {
+            Some((
+                ReasonKind::Stream,
+                "sends binary data (`application/octet-stream`)".to_string(),
+            ))
+        } else {
+            None
+        };
+        if let Some((kind, message)) = found {
+            self.found.push((kind, it.span, message));
+        }
+    }
+
+    fn visit_binary_expression(&mut self, it: &oxc_ast::ast::BinaryExpression<'a>) {
+        if it.operator == BinaryOperator::Instanceof
+            && let Some(name) = dotted(&it.right)
+            && matches!(name.as_str(), "File" | "Blob")
+        {
+            self.found.push((ReasonKind::Upload, it.span, format!("takes file uploads (`instanceof {name}`), which can exceed the 1 MB Server Action body limit")));
+        }
+        walk::walk_binary_expression(self, it);
+    }
+
+    fn visit_ts_type_reference(&mut self, it: &oxc_ast::ast::TSTypeReference<'a>) {
+        if let TSTypeName::IdentifierReference(id) = &it.type_name
+            && matches!(id.name.as_str(), "File" | "Blob")
+        {
+            self.found.push((
+                ReasonKind::Upload,
+                it.span,
+                format!(
+                    "takes file uploads (`{}`), which can exceed the 1 MB Server Action body limit",
+                    id.name
+                ),
+            ));
+        }
+        walk::walk_ts_type_reference(self, it);
+    }
+}
+
+#[allow(dead_code)]
+fn property_name(key: &PropertyKey<'_>) -> Option<String> {
+    key.static_name().map(|s| s.to_string())
+}

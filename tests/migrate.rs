@@ -1,0 +1,299 @@
+//! `migrate route-to-action` over fixture projects written in the style of real apps
+//! (`tests/migrate/fixtures/<case>/`: `args.txt`, `case.md`, `project/` on top of
+//! `tests/migrate/base/`). Each case runs the real binary, checks the verdict and exit code a
+//! script would rely on, and snapshots the JSON report with the diff of every file it
+//! changed. Refusals must leave the tree byte for byte as it was.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use similar::TextDiff;
+
+/// Every fixture and the verdict a user should get.
+const CASES: &[(&str, &str)] = &[
+    ("json-zod", "migrated"),
+    ("formdata", "migrated"),
+    ("next13-sync-params", "migrated"),
+    ("next15-async-params", "migrated"),
+    ("query-inputs", "migrated"),
+    ("status-branching", "migrated"),
+    ("export-const-arrow", "migrated"),
+    ("export-alias", "migrated"),
+    ("multiple-handlers", "partial"),
+    ("base-path-constant", "migrated"),
+    ("manual-callers", "partial"),
+    ("no-callers", "refused"),
+    ("no-callers-force", "migrated"),
+    ("stripe-webhook", "refused"),
+    ("stripe-webhook-force", "refused"),
+    ("github-hmac", "refused"),
+    ("svix-webhook", "refused"),
+    ("cors-options", "refused"),
+    ("next-config-headers", "refused"),
+    ("stream-sse", "refused"),
+    ("ai-sdk-stream", "refused"),
+    ("file-download", "refused"),
+    ("redirect", "refused"),
+    ("href-target", "refused"),
+    ("api-key-auth", "refused"),
+    ("edge-runtime", "refused"),
+    ("upload", "refused"),
+    ("swr-key", "refused"),
+    ("imported-by-route", "refused"),
+    ("hof-wrapper", "refused"),
+];
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/migrate")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A fresh copy of a fixture project.
+pub fn fixture(case: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures().join("base"), dir.path());
+    copy_dir(
+        &fixtures().join("fixtures").join(case).join("project"),
+        dir.path(),
+    );
+    dir
+}
+
+fn args(case: &str) -> Vec<String> {
+    fs::read_to_string(fixtures().join("fixtures").join(case).join("args.txt"))
+        .unwrap()
+        .split_whitespace()
+        .map(String::from)
+        .collect()
+}
+
+fn tree(root: &Path) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for entry in ignore::WalkBuilder::new(root)
+        .standard_filters(false)
+        .filter_entry(|e| e.file_name() != ".git")
+        .build()
+        .flatten()
+    {
+        if entry.file_type().is_some_and(|t| t.is_file()) {
+            let rel = entry.path().strip_prefix(root).unwrap();
+            out.insert(
+                rel.to_string_lossy().replace('\\', "/"),
+                fs::read_to_string(entry.path()).unwrap(),
+            );
+        }
+    }
+    out
+}
+
+fn migrate(root: &Path, args: &[String], extra: &[&str]) -> (i32, String, String) {
+    let output = Command::cargo_bin("scaffold")
+        .unwrap()
+        .arg("--cwd")
+        .arg(root)
+        .args(["migrate", "route-to-action"])
+        .args(args)
+        .args(extra)
+        .env("NO_COLOR", "1")
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// The report and every change, as a reviewer reads them.
+fn describe(before: &BTreeMap<String, String>, after: &BTreeMap<String, String>) -> String {
+    let mut out = String::new();
+    for (path, new) in after {
+        match before.get(path) {
+            None => out.push_str(&format!("=== create {path}\n{new}\n")),
+            Some(old) if old != new => {
+                let diff = TextDiff::from_lines(old.as_str(), new.as_str());
+                out.push_str(&format!(
+                    "=== update {path}\n{}\n",
+                    diff.unified_diff().context_radius(2)
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    for path in before.keys().filter(|p| !after.contains_key(*p)) {
+        out.push_str(&format!("=== remove {path}\n"));
+    }
+    out
+}
+
+#[test]
+fn fixtures_migrate_or_refuse_as_expected() {
+    let listed: Vec<String> = fs::read_dir(fixtures().join("fixtures"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    for name in &listed {
+        assert!(
+            CASES.iter().any(|(c, _)| c == name),
+            "fixture {name} has no expected verdict in CASES"
+        );
+    }
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    let mut failures = Vec::new();
+    for (case, expected) in CASES {
+        let dir = fixture(case);
+        let before = tree(dir.path());
+        let args = args(case);
+        let (code, stdout, stderr) = migrate(dir.path(), &args, &["--json"]);
+        let report: serde_json::Value = match serde_json::from_str(&stdout) {
+            Ok(v) => v,
+            Err(e) => {
+                failures.push(format!("{case}: no JSON report ({e}); stderr: {stderr}"));
+                continue;
+            }
+        };
+        let verdict = report["verdict"].as_str().unwrap_or("");
+        if verdict != *expected {
+            failures.push(format!(
+                "{case}: verdict {verdict}, expected {expected}; reasons: {}; manual: {}",
+                report["reasons"], report["callers"]["manual"]
+            ));
+        }
+        let expected_code = if *expected == "refused" { 1 } else { 0 };
+        if code != expected_code {
+            failures.push(format!("{case}: exit {code}, expected {expected_code}"));
+        }
+        let after = tree(dir.path());
+        if *expected == "refused" && before != after {
+            failures.push(format!("{case}: refused but the tree changed"));
+        }
+        // Every reason and caller names a place in a file.
+        for r in report["reasons"].as_array().into_iter().flatten() {
+            let at = r["location"].as_str().unwrap_or("");
+            let file = at.split(':').next().unwrap_or("");
+            if ![".ts", ".tsx", ".mjs", ".js"]
+                .iter()
+                .any(|e| file.ends_with(e))
+            {
+                failures.push(format!("{case}: reason without a file location: {r}"));
+            }
+        }
+        let snapshot = format!(
+            "$ scaffold migrate route-to-action {} --json\nexit {code}\n{}\n{}",
+            args.join(" "),
+            serde_json::to_string_pretty(&report).unwrap(),
+            describe(&before, &after)
+        );
+        settings.bind(|| insta::assert_snapshot!(format!("migrate__{case}"), snapshot));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn dry_run_writes_nothing_and_shows_diffs() {
+    let dir = fixture("json-zod");
+    let before = tree(dir.path());
+    let (code, stdout, _) = migrate(dir.path(), &args("json-zod"), &["--dry-run"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("+++ b/app/posts/new/actions.ts"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Dry run: nothing was written."));
+    assert_eq!(before, tree(dir.path()));
+}
+
+#[test]
+fn url_path_argument_finds_the_route_file() {
+    let dir = fixture("next15-async-params");
+    let (code, stdout, stderr) = migrate(
+        dir.path(),
+        &["/api/todos/[id]".to_string()],
+        &["--json", "--dry-run"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["route"], "app/api/todos/[id]/route.ts");
+}
+
+#[test]
+fn keep_route_and_to_are_honoured() {
+    let dir = fixture("json-zod");
+    let (code, _, stderr) = migrate(
+        dir.path(),
+        &args("json-zod"),
+        &["--keep-route", "--to", "lib/post-actions.ts"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(dir.path().join("app/api/posts/route.ts").is_file());
+    let module = fs::read_to_string(dir.path().join("lib/post-actions.ts")).unwrap();
+    assert!(module.starts_with("\"use server\";"));
+    let form = fs::read_to_string(dir.path().join("app/posts/new/post-form.tsx")).unwrap();
+    assert!(
+        form.contains("import { createPost } from \"@/lib/post-actions\";"),
+        "{form}"
+    );
+}
+
+#[test]
+fn a_second_run_finds_nothing_left_to_do() {
+    let dir = fixture("json-zod");
+    let (code, _, _) = migrate(dir.path(), &args("json-zod"), &[]);
+    assert_eq!(code, 0);
+    let (code, _, stderr) = migrate(dir.path(), &args("json-zod"), &[]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("no such file"), "{stderr}");
+}
+
+#[test]
+fn uncommitted_changes_are_refused_without_force() {
+    let dir = fixture("json-zod");
+    let git = |args: &[&str]| {
+        let ok = std::process::Command::new("git")
+            .arg("-C")
+            .arg(dir.path())
+            .args(args)
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.com")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.com")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-qm", "fixture"]);
+    let form = dir.path().join("app/posts/new/post-form.tsx");
+    fs::write(&form, fs::read_to_string(&form).unwrap() + "\n// wip\n").unwrap();
+    let before = tree(dir.path());
+    let (code, _, stderr) = migrate(dir.path(), &args("json-zod"), &[]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("app/posts/new/post-form.tsx: has uncommitted changes"),
+        "{stderr}"
+    );
+    assert_eq!(before, tree(dir.path()));
+    let (code, _, stderr) = migrate(dir.path(), &args("json-zod"), &["--force"]);
+    assert_eq!(code, 0, "{stderr}");
+}
