@@ -373,12 +373,14 @@ fn rewrite_caller(file: &CallerFile, target: &Path, project: &Project) -> Result
         Anchor::Top => (0, format!("{line}\n\n")),
     };
     edits.push(Edit::insert(at, insert));
-    render(&file.text, Span::new(0, file.text.len() as u32), &edits).map_err(|o| {
-        anyhow::anyhow!(
-            "internal error: overlapping rewrites in {} at {}..{}",
-            slash(&file.path),
-            o.0.start,
-            o.1.start
-        )
-    })
+    render(&file.text, Span::new(0, file.text.len() as u32), &edits)
+        .map(|t| super::edit::tidy(&t))
+        .map_err(|o| {
+            anyhow::anyhow!(
+                "internal error: overlapping rewrites in {} at {}..{}",
+                slash(&file.path),
+                o.0.start,
+                o.1.start
+            )
+        })
 }

@@ -104,8 +104,8 @@ pub fn with_leading_comments(program: &Program<'_>, source: &str, start: u32) ->
     start
 }
 
-/// Widens a statement's span to whole lines, plus one blank line after it, so removing it
-/// leaves the file's spacing as if it had never been there.
+/// Widens a statement's span to whole lines (when nothing else shares them), for removal
+/// with [`super::edit::removal`].
 pub fn removal_span(source: &str, span: Span) -> Span {
     let bytes = source.as_bytes();
     let mut start = span.start as usize;
@@ -121,15 +121,7 @@ pub fn removal_span(source: &str, span: Span) -> Span {
     }
     if end < bytes.len() && bytes[end] == b'\n' {
         end += 1;
-        // And one following blank line.
-        let mut probe = end;
-        while probe < bytes.len() && matches!(bytes[probe], b' ' | b'\t' | b'\r') {
-            probe += 1;
-        }
-        if probe < bytes.len() && bytes[probe] == b'\n' {
-            end = probe + 1;
-        }
-    } else {
+    } else if end < bytes.len() {
         end = span.end as usize;
     }
     Span::new(start as u32, end as u32)

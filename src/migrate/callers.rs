@@ -815,7 +815,7 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
         local: &str,
     ) -> Result<Vec<Edit>, Manual> {
         // Arguments first, so a manual report can still show the call to write.
-        let mut body_arg: Option<String> = None;
+        let mut body_arg: Option<Arg> = None;
         let mut problems: Vec<String> = Vec::new();
         if let Some(init) = arg(&call.arguments, 1) {
             let Expression::ObjectExpression(obj) = init.without_parentheses() else {
@@ -859,14 +859,14 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
                 }
             }
         }
-        let mut args = Vec::new();
+        let mut args: Vec<Arg> = Vec::new();
         if sig.takes_params {
             let fields: Vec<String> = m
                 .params
                 .iter()
-                .map(|(name, value)| format!("{name}: {}", self.value(value)))
+                .map(|(name, value)| property(name, &self.value(value)))
                 .collect();
-            args.push(format!("{{ {} }}", fields.join(", ")));
+            args.push(Arg::object(fields));
         }
         match (sig.body, body_arg) {
             (Some(_), Some(b)) => args.push(b),
@@ -886,19 +886,22 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
                 .query
                 .iter()
                 .flatten()
-                .map(|(k, v)| format!("{}: {}", property_key(k), self.value(v)))
+                .map(|(k, v)| property(&property_key(k), &self.value(v)))
                 .collect();
-            args.push(if pairs.is_empty() {
-                "{}".into()
-            } else {
-                format!("{{ {} }}", pairs.join(", "))
-            });
+            args.push(Arg::object(pairs));
         }
-        let replacement = format!("{local}({})", args.join(", "));
-        let manual = |why: String| Err((why, Some(format!("await {replacement}"))));
+        let flat = format!(
+            "{local}({})",
+            args.iter()
+                .map(|a| a.flat.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let manual = |why: String| Err((why, Some(format!("await {flat}"))));
         if let Some(p) = problems.into_iter().next() {
             return manual(p);
         }
+        let replacement = self.layout_call(call.span, local, &args);
         let mut edits = vec![Edit::text(call.span, replacement.clone())];
 
         // The response.
@@ -1007,7 +1010,7 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
         if semantic.scoping().symbol_is_mutated(symbol) {
             return None;
         }
-        let mut edits = vec![Edit::text(ast::removal_span(self.text, decl.span), "")];
+        let mut edits = vec![Edit::remove(ast::removal_span(self.text, decl.span))];
         for reference in semantic.scoping().get_resolved_references(symbol) {
             let rid = reference.node_id();
             let span = nodes.kind(rid).span();
@@ -1026,14 +1029,14 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
     }
 
     /// The action's body argument from `body: JSON.stringify(x)` or `body: formData`.
-    fn body(&self, value: &Expression<'a>, sig: &ActionSig) -> Result<String, Manual> {
+    fn body(&self, value: &Expression<'a>, sig: &ActionSig) -> Result<Arg, Manual> {
         let value = value.without_parentheses();
         let stringified = match value {
             Expression::CallExpression(c)
                 if dotted(&c.callee).as_deref() == Some("JSON.stringify")
                     && c.arguments.len() == 1 =>
             {
-                arg(&c.arguments, 0).map(|a| self.src(a.span()).to_string())
+                arg(&c.arguments, 0).map(|a| self.arg(a))
             }
             _ => None,
         };
@@ -1046,12 +1049,86 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
             (Some(Body::Form), Some(_)) => {
                 Err(("sends JSON, but the handler reads FormData".into(), None))
             }
-            (Some(Body::Form), None) | (None, _) => Ok(self.src(value.span()).to_string()),
+            (Some(Body::Form), None) | (None, _) => Ok(self.arg(value)),
         }
     }
 
-    /// A URL value as an argument: text as a string literal, an expression as a string
-    /// (the URL made it one), without the URL encoding it needed.
+    /// An argument as written; an object literal on one line can be broken up later.
+    fn arg(&self, expr: &Expression<'a>) -> Arg {
+        let flat = self.src(expr.span()).to_string();
+        let props = match expr.without_parentheses() {
+            Expression::ObjectExpression(o) if !flat.contains('\n') => Some(
+                o.properties
+                    .iter()
+                    .map(|p| self.src(p.span()).to_string())
+                    .collect(),
+            ),
+            _ => None,
+        };
+        Arg { flat, props }
+    }
+
+    /// The call as prettier prints it: on one line when it fits in 80 columns; else a lone
+    /// object argument hugged, or one argument per line.
+    fn layout_call(&self, at: Span, callee: &str, args: &[Arg]) -> String {
+        let text = self.text;
+        let flat = format!(
+            "{callee}({})",
+            args.iter()
+                .map(|a| a.flat.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let line_start = text[..at.start as usize].rfind('\n').map_or(0, |i| i + 1);
+        let lead = text[line_start..at.start as usize].chars().count();
+        let rest = text[at.end as usize..]
+            .split('\n')
+            .next()
+            .unwrap_or("")
+            .trim_end()
+            .chars()
+            .count();
+        if lead + flat.chars().count() + rest <= 80 {
+            return flat;
+        }
+        let indent: String = text[line_start..]
+            .chars()
+            .take_while(|c| *c == ' ')
+            .collect();
+        let inner = format!("{indent}  ");
+        let broken = |props: &[String], base: &str| {
+            let mut out = String::from("{\n");
+            for p in props {
+                out.push_str(&format!("{base}  {p},\n"));
+            }
+            out.push_str(base);
+            out.push('}');
+            out
+        };
+        if let [
+            Arg {
+                props: Some(props), ..
+            },
+        ] = args
+        {
+            return format!("{callee}({})", broken(props, &indent));
+        }
+        let mut out = format!("{callee}(\n");
+        for a in args {
+            let fits = inner.len() + a.flat.chars().count() < 80;
+            let shown = match &a.props {
+                Some(props) if !fits => broken(props, &inner),
+                _ => a.flat.clone(),
+            };
+            out.push_str(&format!("{inner}{shown},\n"));
+        }
+        out.push_str(&indent);
+        out.push(')');
+        out
+    }
+
+    /// A URL value as an argument: text as a string literal, an expression as itself,
+    /// without the URL encoding it needed.
     fn value(&self, value: &Value) -> String {
         match value {
             Value::Text(t) => serde_json::to_string(t).unwrap_or_default(),
@@ -1072,12 +1149,9 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
                 {
                     span = inner.span();
                 }
-                let text = self.src(span);
-                if text.starts_with('"') || text.starts_with('\'') || text.starts_with('`') {
-                    text.to_string()
-                } else {
-                    format!("String({text})")
-                }
+                // No `String(…)`: the action's parameter types make tsc reject a
+                // non-string, so the output stays as plain as the input.
+                self.src(span).to_string()
             }
         }
     }
@@ -1234,6 +1308,37 @@ fn exits(stmt: &Statement<'_>) -> bool {
         Statement::ReturnStatement(_) | Statement::ThrowStatement(_) => true,
         Statement::BlockStatement(b) => b.body.last().is_some_and(exits),
         _ => false,
+    }
+}
+
+/// An argument of the action call.
+#[derive(Debug, Clone)]
+struct Arg {
+    flat: String,
+    /// The properties, when it is a one-line object literal.
+    props: Option<Vec<String>>,
+}
+
+impl Arg {
+    fn object(props: Vec<String>) -> Arg {
+        let flat = if props.is_empty() {
+            "{}".to_string()
+        } else {
+            format!("{{ {} }}", props.join(", "))
+        };
+        Arg {
+            flat,
+            props: Some(props),
+        }
+    }
+}
+
+/// `id: id` → `id`.
+fn property(key: &str, value: &str) -> String {
+    if key == value {
+        key.to_string()
+    } else {
+        format!("{key}: {value}")
     }
 }
 

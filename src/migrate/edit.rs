@@ -36,6 +36,11 @@ impl Edit {
         }
     }
 
+    /// Removes whole lines (see [`super::ast::removal_span`]); [`tidy`] closes the gap.
+    pub fn remove(span: Span) -> Edit {
+        Edit::text(span, format!("{GONE}\n"))
+    }
+
     pub fn insert(at: u32, text: impl Into<String>) -> Edit {
         Edit::text(Span::new(at, at), text)
     }
@@ -139,6 +144,50 @@ pub fn render(source: &str, range: Span, edits: &[Edit]) -> Result<String, Overl
     Ok(out)
 }
 
+/// Marks where lines were removed, for [`tidy`]. A private-use character: never in the
+/// output.
+const GONE: char = '\u{E000}';
+
+/// Closes the gaps removals left the way prettier would: no blank line at the start or end
+/// of a block or the file, and never two in a row. Lines away from a removal keep their
+/// spacing.
+pub fn tidy(text: &str) -> String {
+    if !text.contains(GONE) {
+        return text.to_string();
+    }
+    let mut out: Vec<&str> = Vec::new();
+    let mut gap = false;
+    for line in text.split('\n') {
+        if line.contains(GONE) {
+            gap = true;
+            continue;
+        }
+        if gap && line.trim().is_empty() {
+            let after_open = out
+                .last()
+                .is_none_or(|l| l.trim().is_empty() || l.trim_end().ends_with('{'));
+            if !after_open {
+                out.push(line);
+            }
+            continue;
+        }
+        if gap && (line.trim_start().starts_with('}') || line.trim_start().starts_with(')')) {
+            while out.last().is_some_and(|l| l.trim().is_empty()) {
+                out.pop();
+            }
+        }
+        gap = false;
+        out.push(line);
+    }
+    if gap {
+        while out.last().is_some_and(|l| l.trim().is_empty()) {
+            out.pop();
+        }
+        out.push("");
+    }
+    out.join("\n")
+}
+
 /// The edits other than `edit`, for rendering inside it.
 fn others(edits: &[Edit], edit: &Edit) -> Vec<Edit> {
     edits
@@ -196,6 +245,9 @@ mod tests {
             Edit::text(Span::new(5, 10), ""),
         ];
         assert!(render(src, Span::new(0, src.len() as u32), &overlapping).is_err());
+        // Removed lines close up without doubling blank lines.
+        let removed = format!("a\n\n{GONE}\n\nb\n{{\n{GONE}\n\nc\n\n{GONE}\n}}\n\n{GONE}\n");
+        assert_eq!(tidy(&removed), "a\n\nb\n{\nc\n}\n");
         let insert = vec![Edit::insert(0, "async ")];
         assert_eq!(
             render("function f() {}", Span::new(0, 15), &insert).unwrap(),

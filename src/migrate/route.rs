@@ -836,8 +836,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                     }
                 }
             };
-            let statement = ast::removal_span(self.text, decl.span);
-            edits.push(Edit::text(statement, ""));
+            edits.push(Edit::remove(ast::removal_span(self.text, decl.span)));
             return Some((kind, name, ty));
         }
         if kind == Body::Form {
@@ -1316,7 +1315,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                     self.loc(o.1.start)
                 )
             })?;
-            analysis.functions.push(text);
+            analysis.functions.push(super::edit::tidy(&text));
         }
         analysis
             .declared
@@ -1376,10 +1375,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                     _ => false,
                 };
             if remove {
-                edits.push(Edit::text(
-                    ast::removal_span(self.text, item.full_span()),
-                    "",
-                ));
+                edits.push(Edit::remove(ast::removal_span(self.text, item.full_span())));
                 continue;
             }
             if let ItemKind::Import {
@@ -1396,10 +1392,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                     continue;
                 }
                 if kept.is_empty() {
-                    edits.push(Edit::text(
-                        ast::removal_span(self.text, item.full_span()),
-                        "",
-                    ));
+                    edits.push(Edit::remove(ast::removal_span(self.text, item.full_span())));
                 } else {
                     edits.push(Edit::text(
                         item.span,
@@ -1433,7 +1426,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                     continue;
                 }
                 if keep.is_empty() {
-                    edits.push(Edit::text(ast::removal_span(self.text, export.span), ""));
+                    edits.push(Edit::remove(ast::removal_span(self.text, export.span)));
                 } else {
                     edits.push(Edit::text(
                         export.span,
@@ -1443,6 +1436,7 @@ impl<'s, 'a> Cx<'s, 'a> {
             }
         }
         render(self.text, Span::new(0, self.text.len() as u32), &edits)
+            .map(|t| super::edit::tidy(&t))
             .map_err(|_| anyhow::anyhow!("internal error: overlapping removals in the route"))
     }
 }
