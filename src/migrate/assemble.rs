@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use oxc_allocator::Allocator;
-use oxc_ast::ast::Statement;
+use std::collections::{HashMap, HashSet};
+
+use oxc_ast::ast::{ImportDeclarationSpecifier, Statement};
 use oxc_span::Span;
 
 use super::callers::{Anchor, CallerFile, Scan};
@@ -207,19 +209,28 @@ fn default_home(project: &Project, segment: &Segment) -> PathBuf {
     dir.join("actions.ts")
 }
 
-/// An import line, with a relative specifier re-pointed from the route's folder to the
-/// action module's.
-fn import_text(line: &ImportLine, route: &Path, target: &Path, project: &Project) -> String {
-    let spec = if line.specifier.starts_with("./") || line.specifier.starts_with("../") {
+/// An import's module, with a relative specifier re-pointed from the route's folder to
+/// the action module's.
+fn import_text_specifier(
+    line: &ImportLine,
+    route: &Path,
+    target: &Path,
+    project: &Project,
+) -> String {
+    if line.specifier.starts_with("./") || line.specifier.starts_with("../") {
         let joined = route
             .parent()
             .unwrap_or(Path::new(""))
             .join(&line.specifier);
-        let normal = normalize(&joined);
-        project.import_path(target, &normal)
+        project.import_path(target, &normalize(&joined))
     } else {
         line.specifier.clone()
-    };
+    }
+}
+
+/// The import line as written in the action module.
+fn import_text(line: &ImportLine, route: &Path, target: &Path, project: &Project) -> String {
+    let spec = import_text_specifier(line, route, target, project);
     match &line.clause {
         Some(clause) => format!("import {clause} from \"{spec}\";"),
         None => format!("import \"{spec}\";"),
@@ -275,34 +286,83 @@ fn merge_module(
             slash(target)
         );
     }
+    // What the module already binds, and which of those come from which import.
     let semantic = ast::semantic(program);
     let scoping = semantic.scoping();
-    let root_names: std::collections::HashSet<String> = scoping
+    let root_names: HashSet<String> = scoping
         .get_bindings(scoping.root_scope_id())
         .iter()
         .map(|(name, _)| name.to_string())
         .collect();
-    let mut imports = String::new();
-    for line in &analysis.imports {
-        let text = import_text(line, route, target, project);
-        if current.contains(&text) {
-            continue; // already imported the same way
+    let mut imported: HashMap<String, String> = HashMap::new(); // local -> module
+    let mut joinable: HashMap<String, u32> = HashMap::new(); // module -> where to add names
+    for stmt in &program.body {
+        if let Statement::ImportDeclaration(import) = stmt {
+            let specs = import.specifiers.iter().flatten();
+            let mut named_only = !import.import_kind.is_type();
+            let mut last_end = None;
+            for spec in specs {
+                imported.insert(
+                    spec.local().name.to_string(),
+                    import.source.value.to_string(),
+                );
+                match spec {
+                    ImportDeclarationSpecifier::ImportSpecifier(s) => last_end = Some(s.span.end),
+                    _ => named_only = false,
+                }
+            }
+            if named_only && let Some(end) = last_end {
+                joinable.insert(import.source.value.to_string(), end);
+            }
         }
-        imports.push('\n');
-        imports.push_str(&text);
     }
+    let mut edits = Vec::new();
+    let mut new_lines = String::new();
+    for line in &analysis.imports {
+        let module = import_text_specifier(line, route, target, project);
+        let fresh: Vec<&String> = line
+            .locals
+            .iter()
+            .filter(|l| imported.get(*l) != Some(&module))
+            .collect();
+        if fresh.is_empty() && line.clause.is_some() {
+            continue; // already imported from the same module
+        }
+        if let (Some(named), Some(at)) = (&line.named, joinable.get(&module)) {
+            let add: Vec<&String> = named
+                .iter()
+                .zip(&line.locals)
+                .filter(|(_, local)| imported.get(*local) != Some(&module))
+                .map(|(text, _)| text)
+                .collect();
+            let joined: Vec<&str> = add.iter().map(|s| s.as_str()).collect();
+            edits.push(Edit::insert(*at, format!(", {}", joined.join(", "))));
+            continue;
+        }
+        new_lines.push('\n');
+        new_lines.push_str(&import_text(line, route, target, project));
+    }
+    let declared_by_us: HashSet<&String> = analysis
+        .imports
+        .iter()
+        .flat_map(|l| &l.locals)
+        .filter(|l| imported.contains_key(*l))
+        .collect();
     let clashes: Vec<&String> = analysis
         .declared
         .iter()
-        .filter(|n| root_names.contains(*n))
-        .filter(|n| {
-            // An identical import line is not a clash.
-            !analysis.imports.iter().any(|l| {
-                current.contains(&import_text(l, route, target, project))
-                    && l.clause.as_deref().is_some_and(|c| c.contains(n.as_str()))
-            })
-        })
+        .filter(|n| root_names.contains(*n) && !declared_by_us.contains(n))
         .collect();
+    // The same name from another module is a clash too.
+    let mut clashes: Vec<String> = clashes.into_iter().cloned().collect();
+    for line in &analysis.imports {
+        let module = import_text_specifier(line, route, target, project);
+        for local in &line.locals {
+            if imported.get(local).is_some_and(|m| *m != module) {
+                clashes.push(local.clone());
+            }
+        }
+    }
     if !clashes.is_empty() {
         bail!(
             "{} already declares {}; choose another module with --to",
@@ -322,12 +382,9 @@ fn merge_module(
         .map(|s| oxc_span::GetSpan::span(s).end)
         .or_else(|| program.directives.last().map(|d| d.span.end))
         .unwrap_or(0);
-    let mut out = render(
-        current,
-        Span::new(0, current.len() as u32),
-        &[Edit::insert(at, imports)],
-    )
-    .map_err(|_| anyhow::anyhow!("internal error: overlapping edits"))?;
+    edits.push(Edit::insert(at, new_lines));
+    let mut out = render(current, Span::new(0, current.len() as u32), &edits)
+        .map_err(|_| anyhow::anyhow!("internal error: overlapping edits"))?;
     if !out.ends_with('\n') {
         out.push('\n');
     }

@@ -73,6 +73,11 @@ pub struct ImportLine {
     /// `{ db }`, `type { Post }`, `Stripe`; `None` for a side-effect import.
     pub clause: Option<String>,
     pub specifier: String,
+    /// The names it binds.
+    pub locals: Vec<String>,
+    /// The specifiers as written, when the clause is only `{ … }` of values (so it can join
+    /// an existing import of the same module).
+    pub named: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -526,10 +531,23 @@ impl<'s, 'a> Cx<'s, 'a> {
             (m, None) => format!("{}{resource}", verb(m)),
         };
         let _ = statics;
+        // The handler may call a data function of the same name (`createNote`): the
+        // action must not shadow anything the file declares or imports.
+        let taken = |c: &str| {
+            used.contains(c)
+                || self
+                    .semantic
+                    .scoping()
+                    .symbol_names()
+                    .any(|n| n == c && n != handler.local_name.as_deref().unwrap_or(""))
+        };
         let mut candidate = name.clone();
+        if taken(&candidate) {
+            candidate = format!("{name}Action");
+        }
         let mut n = 2;
-        while used.contains(&candidate) || names::check_identifier("action", &candidate).is_err() {
-            candidate = format!("{name}{n}");
+        while taken(&candidate) || names::check_identifier("action", &candidate).is_err() {
+            candidate = format!("{name}Action{n}");
             n += 1;
         }
         candidate
@@ -1250,11 +1268,18 @@ impl<'s, 'a> Cx<'s, 'a> {
                         analysis.imports.push(ImportLine {
                             clause: None,
                             specifier: specifier.clone(),
+                            locals: Vec::new(),
+                            named: None,
                         });
                     } else if !kept.is_empty() {
+                        let named_only =
+                            !*type_only && kept.iter().all(|s| s.form == SpecForm::Named);
                         analysis.imports.push(ImportLine {
                             clause: Some(import_clause(&kept, *type_only)),
                             specifier: specifier.clone(),
+                            locals: kept.iter().map(|s| s.local.clone()).collect(),
+                            named: named_only
+                                .then(|| kept.iter().map(|s| s.text.clone()).collect()),
                         });
                         analysis
                             .declared
@@ -1291,6 +1316,8 @@ impl<'s, 'a> Cx<'s, 'a> {
             analysis.imports.push(ImportLine {
                 clause: Some(format!("{{ {} }}", names.join(", "))),
                 specifier: "next/headers".into(),
+                locals: names.iter().map(|n| n.to_string()).collect(),
+                named: Some(names.iter().map(|n| n.to_string()).collect()),
             });
             analysis
                 .declared
@@ -1300,6 +1327,8 @@ impl<'s, 'a> Cx<'s, 'a> {
             analysis.imports.push(ImportLine {
                 clause: Some("type { z }".into()),
                 specifier: "zod".into(),
+                locals: vec!["z".into()],
+                named: None,
             });
             analysis.declared.push("z".into());
         }

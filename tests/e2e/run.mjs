@@ -33,6 +33,13 @@ const OUT = path.join(ROOT, "target", "e2e");
 const APP = path.join(OUT, "app");
 const TMP = path.join(OUT, "tmp");
 const ZOD3_SRC = path.join(E2E_DIR, "zod3");
+// A feature written the pre-action way (API routes called by fetch), for
+// `scaffold migrate route-to-action` to move in the real app.
+const MIGRATE_SRC = path.join(E2E_DIR, "migrate");
+const MIGRATIONS = [
+  { route: "app/api/notes/route.ts", verdict: "partial" },
+  { route: "/api/notes/[id]", verdict: "migrated" },
+];
 const ZOD3_APP = path.join(OUT, "zod3-app");
 
 // Everything the app's .gitignore lists: build output, installed packages,
@@ -390,6 +397,50 @@ async function generate(variants, owners, generatedNames) {
     : { ok: true, detail: `${variants.length} variant(s)` };
 }
 
+/**
+ * Copies the fetch-based notes feature into the app and migrates its routes
+ * with the built binary. The migrated files then go through the same checks
+ * as generated ones; browser/migrate.test.mjs drives the former callers.
+ */
+async function migrate(owners, generatedNames) {
+  const bin = path.resolve(
+    ROOT,
+    process.env.SCAFFOLD_BIN ?? "target/debug/scaffold",
+  );
+  fs.cpSync(MIGRATE_SRC, APP, { recursive: true });
+  const owner = "migrate-notes";
+  for (const file of fs.readdirSync(MIGRATE_SRC, { recursive: true })) {
+    const rel = file.split(path.sep).join("/");
+    if (fs.statSync(path.join(MIGRATE_SRC, file)).isFile())
+      owners.set(rel, [owner]);
+  }
+  const failed = [];
+  for (const { route, verdict } of MIGRATIONS) {
+    const args = ["--cwd", APP, "--json", "migrate", "route-to-action", route];
+    const result = await run(bin, args, { cwd: ROOT });
+    let report;
+    try {
+      report = JSON.parse(result.stdout);
+    } catch {
+      report = {};
+    }
+    console.log(
+      `migrate ${route}: exit ${result.code}, verdict ${report.verdict ?? "?"}`,
+    );
+    for (const file of report.files ?? []) {
+      console.log(`  ${file.status} ${file.path}`);
+      owners.set(toAppRelative(file.path), [owner]);
+    }
+    if (result.code !== 0 || report.verdict !== verdict) {
+      failed.push(`${route} (expected ${verdict})`);
+      console.log(indent(result.stderr || result.stdout));
+    }
+  }
+  if (failed.length) return { ok: false, detail: failed.join(", ") };
+  generatedNames.push(owner);
+  return { ok: true, detail: `${MIGRATIONS.length} route(s)` };
+}
+
 function toAppRelative(file) {
   const rel = path.isAbsolute(file)
     ? path.relative(APP, file)
@@ -633,6 +684,7 @@ async function main() {
   const owners = new Map(); // generated file (relative to the app) -> variant names
   const generatedNames = []; // variants that generated without error
   await stage("generate", () => generate(variants, owners, generatedNames));
+  await stage("migrate route-to-action", () => migrate(owners, generatedNames));
 
   await stage("tsc --noEmit", () => typecheck(owners));
   await stage("eslint . --max-warnings=0", () =>
