@@ -1002,3 +1002,133 @@ fn stripe_events_are_checked_against_the_installed_sdk() {
     .assert()
     .success();
 }
+
+/// `migrate route-to-action` on files and arguments it cannot work with: a clear first
+/// line, exit 1, and nothing changed.
+#[test]
+fn migrate_bad_input_is_refused_cleanly() {
+    let p = Project::next().build();
+    let route = "import { NextResponse } from \"next/server\";\n\nexport async function POST() {\n  return NextResponse.json({ ok: true });\n}\n";
+    p.write("app/api/ok/route.ts", route);
+    p.write("app/api/empty/route.ts", "");
+    p.write("app/api/blank/route.ts", "\n  \n");
+    p.write(
+        "app/api/broken/route.ts",
+        "export async function POST( {\n  return;\n",
+    );
+    p.write("app/api/js/route.js", "export async function POST() {}\n");
+    p.write("app/api/none/route.ts", "export const x = 1;\n");
+    p.write(
+        "app/api/reads/route.ts",
+        "export async function GET() {\n  return Response.json([]);\n}\n",
+    );
+    p.write(
+        "app/notes/page.tsx",
+        "export default function Page() {\n  return null;\n}\n",
+    );
+    p.write("app/api/binary/route.ts", "");
+    std::fs::write(
+        p.path().join("app/api/binary/route.ts"),
+        [
+            b"export const a = \"".as_slice(),
+            &[0xff, 0xfe, 0x00],
+            b"\";\n",
+        ]
+        .concat(),
+    )
+    .unwrap();
+    std::fs::create_dir_all(p.path().join("app/api/huge")).unwrap();
+    std::fs::write(
+        p.path().join("app/api/huge/route.ts"),
+        format!("{route}// {}\n", "x".repeat(5 * 1024 * 1024)),
+    )
+    .unwrap();
+    let cases: &[(&str, &[&str], &str)] = &[
+        (
+            "not UTF-8",
+            &["app/api/binary/route.ts"],
+            "is not UTF-8 text",
+        ),
+        ("empty", &["app/api/empty/route.ts"], "is empty"),
+        ("only whitespace", &["app/api/blank/route.ts"], "is empty"),
+        ("huge", &["app/api/huge/route.ts"], "over 4 MiB"),
+        (
+            "syntax error",
+            &["app/api/broken/route.ts"],
+            "app/api/broken/route.ts:2:9:",
+        ),
+        (
+            "no handler",
+            &["app/api/none/route.ts"],
+            "exports no route handler",
+        ),
+        (
+            "JavaScript route",
+            &["app/api/js/route.js"],
+            "TypeScript routes only",
+        ),
+        (
+            "a page, not a route",
+            &["app/notes/page.tsx"],
+            "is not a route handler",
+        ),
+        ("a folder", &["app/api/ok"], "no such file"),
+        (
+            "missing file",
+            &["app/api/missing/route.ts"],
+            "no such file",
+        ),
+        (
+            "unknown URL",
+            &["/api/missing"],
+            "no route handler for /api/missing",
+        ),
+        ("URL with ..", &["/api/../etc"], "must stay inside"),
+        ("empty argument", &[""], "the route is empty"),
+        (
+            "outside the project",
+            &["../outside/route.ts"],
+            "no such file",
+        ),
+        (
+            "--to outside the project",
+            &["app/api/ok/route.ts", "--force", "--to", "../elsewhere.ts"],
+            "is outside the project",
+        ),
+        (
+            "--to not TypeScript",
+            &["app/api/ok/route.ts", "--force", "--to", "notes.md"],
+            "must be a .ts file",
+        ),
+        (
+            "--to a client component",
+            &[
+                "app/api/ok/route.ts",
+                "--force",
+                "--to",
+                "app/notes/page.tsx",
+            ],
+            "is not a 'use server' module",
+        ),
+        ("only GET", &["app/api/reads/route.ts"], "stays a route"),
+    ];
+    let before = p.snapshot();
+    for (what, args, expected) in cases {
+        let mut argv = vec!["migrate", "route-to-action"];
+        argv.extend_from_slice(args);
+        let out = p.scaffold(&argv).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{what}: exit code; stderr: {stderr}"
+        );
+        assert!(stderr.starts_with("error: "), "{what}: {stderr}");
+        assert!(
+            stderr.lines().next().unwrap().contains(expected),
+            "{what}: expected {expected:?} in the first line of {stderr:?}"
+        );
+        assert!(!stderr.contains("panicked"), "{what}: {stderr}");
+        assert_eq!(before, p.snapshot(), "{what}: the project changed");
+    }
+}

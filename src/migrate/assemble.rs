@@ -251,7 +251,12 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-fn new_module(target: &Path, analysis: &Analysis, route: &Path, project: &Project) -> String {
+pub(super) fn new_module(
+    target: &Path,
+    analysis: &Analysis,
+    route: &Path,
+    project: &Project,
+) -> String {
     let mut out = String::from("\"use server\";\n\n");
     for line in &analysis.imports {
         out.push_str(&import_text(line, route, target, project));
@@ -397,7 +402,11 @@ fn merge_module(
 }
 
 /// The caller with its calls rewritten and the actions imported.
-fn rewrite_caller(file: &CallerFile, target: &Path, project: &Project) -> Result<String> {
+pub(super) fn rewrite_caller(
+    file: &CallerFile,
+    target: &Path,
+    project: &Project,
+) -> Result<String> {
     // A sibling is `./actions`; elsewhere the alias or a relative path.
     let module = if file.path.parent() == target.parent() {
         format!(

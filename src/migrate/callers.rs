@@ -64,13 +64,13 @@ pub struct Scan {
 
 /// What one file contributed.
 #[derive(Debug, Default)]
-struct FileScan {
-    reasons: Vec<Reason>,
-    file: Option<CallerFile>,
-    rewritten: Vec<CallerOut>,
-    manual: Vec<CallerOut>,
-    unchanged: Vec<CallerOut>,
-    notes: Vec<String>,
+pub(super) struct FileScan {
+    pub reasons: Vec<Reason>,
+    pub file: Option<CallerFile>,
+    pub rewritten: Vec<CallerOut>,
+    pub manual: Vec<CallerOut>,
+    pub unchanged: Vec<CallerOut>,
+    pub notes: Vec<String>,
 }
 
 /// Scans every source file of the project except the route itself.
@@ -194,7 +194,7 @@ fn needle(segment: &Segment) -> String {
         .unwrap_or_else(|| "api".into())
 }
 
-fn scan_file(
+pub(super) fn scan_file(
     project: &Project,
     rel: &Path,
     text: String,

@@ -155,11 +155,16 @@ pub fn tidy(text: &str) -> String {
     if !text.contains(GONE) {
         return text.to_string();
     }
-    let mut out: Vec<&str> = Vec::new();
+    let mut out: Vec<String> = Vec::new();
     let mut gap = false;
     for line in text.split('\n') {
         if line.contains(GONE) {
             gap = true;
+            // A removal that shared its line with other code leaves that code.
+            let kept = line.replace(GONE, "");
+            if !kept.trim().is_empty() {
+                out.push(kept.trim_end().to_string());
+            }
             continue;
         }
         if gap && line.trim().is_empty() {
@@ -167,7 +172,7 @@ pub fn tidy(text: &str) -> String {
                 .last()
                 .is_none_or(|l| l.trim().is_empty() || l.trim_end().ends_with('{'));
             if !after_open {
-                out.push(line);
+                out.push(line.to_string());
             }
             continue;
         }
@@ -177,13 +182,13 @@ pub fn tidy(text: &str) -> String {
             }
         }
         gap = false;
-        out.push(line);
+        out.push(line.to_string());
     }
     if gap {
         while out.last().is_some_and(|l| l.trim().is_empty()) {
             out.pop();
         }
-        out.push("");
+        out.push(String::new());
     }
     out.join("\n")
 }
@@ -248,6 +253,7 @@ mod tests {
         // Removed lines close up without doubling blank lines.
         let removed = format!("a\n\n{GONE}\n\nb\n{{\n{GONE}\n\nc\n\n{GONE}\n}}\n\n{GONE}\n");
         assert_eq!(tidy(&removed), "a\n\nb\n{\nc\n}\n");
+        assert_eq!(tidy(&format!("{{\n}}  {GONE}\nx\n")), "{\n}\nx\n");
         let insert = vec![Edit::insert(0, "async ")];
         assert_eq!(
             render("function f() {}", Span::new(0, 15), &insert).unwrap(),

@@ -272,6 +272,42 @@ pub fn plan(request: &Request, project: &Project) -> Result<Migration> {
     assemble::decide(request, project, &segment, url, &text, analysis, scan)
 }
 
+/// The whole chain — parse, analyze, rewrite — over one route and one caller held in
+/// memory (`app/api/items/[id]/route.ts` and `app/items/item.tsx`), for property tests and
+/// fuzzing. Returns every file the migration would write, refusals included as an empty
+/// list; an error is input the tool rejects with a message.
+pub fn in_memory(route_text: &str, caller_text: &str) -> Result<Vec<(PathBuf, String)>> {
+    let route = PathBuf::from("app/api/items/[id]/route.ts");
+    let caller = PathBuf::from("app/items/item.tsx");
+    let segment = Segment::parse_folder("api/items/[id]").map_err(|e| anyhow::anyhow!(e))?;
+    let project = Project::in_memory();
+    let analysis = route::analyze(&route, route_text, &segment)?;
+    if !analysis.reasons.is_empty() || analysis.actions.is_empty() {
+        return Ok(Vec::new());
+    }
+    let found = callers::scan_file(
+        &project,
+        &caller,
+        caller_text.to_string(),
+        &segment,
+        &analysis.actions,
+        &route.with_extension(""),
+        false,
+    );
+    let target = PathBuf::from("app/items/actions.ts");
+    let mut out = vec![(
+        target.clone(),
+        assemble::new_module(&target, &analysis, &route, &project),
+    )];
+    if let Some(file) = &found.file {
+        out.push((caller, assemble::rewrite_caller(file, &target, &project)?));
+    }
+    if let Some(rest) = &analysis.remainder {
+        out.push((route, rest.clone()));
+    }
+    Ok(out)
+}
+
 /// Reads a source file; non-UTF-8 and oversized files are errors with the path.
 pub fn read_source(path: &Path, shown: &Path) -> Result<String> {
     const LIMIT: u64 = 4 * 1024 * 1024;

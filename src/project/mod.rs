@@ -212,6 +212,28 @@ impl Project {
         out + &slash(&rest)
     }
 
+    /// A project that exists only in memory (`@/*` alias, app/, zod 4), for tests and
+    /// fuzzing of code that never touches the disk.
+    pub fn in_memory() -> Project {
+        Project {
+            root: PathBuf::from("/nonexistent"),
+            app_dir: PathBuf::from("app"),
+            src_dir: PathBuf::new(),
+            alias: Some(Alias {
+                prefix: "@/".into(),
+                dir: PathBuf::new(),
+            }),
+            next: None,
+            react: None,
+            zod: Some(4),
+            auth: AuthLib::None,
+            data: DataLayer::None,
+            package_manager: PackageManager::Npm,
+            warnings: Vec::new(),
+            dependencies: Default::default(),
+        }
+    }
+
     pub fn has_dependency(&self, name: &str) -> bool {
         self.dependencies.contains(name)
     }
