@@ -25,6 +25,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse(); // usage errors exit with 2
     match run(cli) {
         Ok(code) => code,
+        // `scaffold … | head` closing the pipe early is not an error.
+        Err(err)
+            if err
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(err) => {
             let mut chain = err.chain();
             eprintln!(

@@ -407,11 +407,17 @@ async function migrate(owners, generatedNames) {
     ROOT,
     process.env.SCAFFOLD_BIN ?? "target/debug/scaffold",
   );
-  fs.cpSync(MIGRATE_SRC, APP, { recursive: true });
+  // Its package.json and tsconfig.json make it a demo project of its own;
+  // the app keeps its own.
+  const own = new Set(["package.json", "tsconfig.json"]);
+  fs.cpSync(MIGRATE_SRC, APP, {
+    recursive: true,
+    filter: (source) => !own.has(path.relative(MIGRATE_SRC, source)),
+  });
   const owner = "migrate-notes";
   for (const file of fs.readdirSync(MIGRATE_SRC, { recursive: true })) {
     const rel = file.split(path.sep).join("/");
-    if (fs.statSync(path.join(MIGRATE_SRC, file)).isFile())
+    if (!own.has(rel) && fs.statSync(path.join(MIGRATE_SRC, file)).isFile())
       owners.set(rel, [owner]);
   }
   const failed = [];
