@@ -250,7 +250,12 @@ pub(super) fn scan_file(
                 out.reasons
                     .push(Reason::new(kind, loc(span.start), message));
             }
-            Found::Other { span, method, why } => {
+            Found::Other {
+                span,
+                method,
+                why,
+                hint,
+            } => {
                 let sig = method
                     .as_deref()
                     .and_then(|m| actions.iter().find(|a| a.method == m));
@@ -272,7 +277,7 @@ pub(super) fn scan_file(
                     method: method.unwrap_or_else(|| "?".into()),
                     action: sig.map(|s| s.name.clone()),
                     why: Some(why),
-                    replacement: sig.map(|s| format!("await {}({})", s.name, placeholder_args(s))),
+                    replacement: sig.map(|s| format!("await {}({})", s.name, hint.args(s))),
                 });
             }
         }
@@ -391,20 +396,69 @@ fn import_position(program: &oxc_ast::ast::Program<'_>) -> Anchor {
 }
 
 /// `(params, body, query)` placeholders for a manual replacement.
-fn placeholder_args(sig: &ActionSig) -> String {
-    let mut args = Vec::new();
-    if sig.takes_params {
-        args.push("{ /* route params */ }".to_string());
+/// What a manual call should pass, as far as the URL and the call show it.
+#[derive(Debug, Clone, Default)]
+struct Hint {
+    params: Vec<(String, String)>,
+    query: Vec<(String, String)>,
+    /// The body argument of `axios.post(url, body)` and the like.
+    body: Option<String>,
+}
+
+impl Hint {
+    fn new(text: &str, m: &Match, body: Option<Span>) -> Hint {
+        let pairs = |list: &[(String, Value)]| {
+            list.iter()
+                .map(|(k, v)| (k.clone(), value_text(text, v)))
+                .collect()
+        };
+        Hint {
+            params: pairs(&m.params),
+            query: pairs(m.query.as_deref().unwrap_or(&[])),
+            body: body.map(|b| ast::text(text, b).to_string()),
+        }
     }
-    match sig.body {
-        Some(Body::Json) => args.push("/* the JSON body */".into()),
-        Some(Body::Form) => args.push("formData".into()),
-        None => {}
+
+    /// The action call's arguments, with placeholders for what is unknown.
+    fn args(&self, sig: &ActionSig) -> String {
+        let object = |pairs: &[(String, String)]| {
+            let props: Vec<String> = pairs
+                .iter()
+                .map(|(k, v)| property(&property_key(k), v))
+                .collect();
+            Arg::object(props).flat
+        };
+        let mut args = Vec::new();
+        if sig.takes_params {
+            args.push(object(&self.params));
+        }
+        match (sig.body, &self.body) {
+            (Some(_), Some(body)) => args.push(body.clone()),
+            (Some(Body::Json), None) => args.push("/* the JSON body */".into()),
+            (Some(Body::Form), None) => args.push("formData".into()),
+            (None, _) => {}
+        }
+        if sig.query {
+            args.push(object(&self.query));
+        }
+        args.join(", ")
     }
-    if sig.query {
-        args.push("{ /* query params */ }".into());
+}
+
+/// A URL value as source text (no semantic model needed: for hints only).
+fn value_text(text: &str, value: &Value) -> String {
+    match value {
+        Value::Text(t) => serde_json::to_string(t).unwrap_or_default(),
+        Value::Expr(span) => ast::text(text, *span).to_string(),
+        Value::List(items) => format!(
+            "[{}]",
+            items
+                .iter()
+                .map(|v| value_text(text, v))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
-    args.join(", ")
 }
 
 /// Top-level `const NAME = "literal"` in the file: base-path constants.
@@ -475,6 +529,7 @@ enum Found {
         span: Span,
         method: Option<String>,
         why: String,
+        hint: Hint,
     },
 }
 
@@ -622,7 +677,13 @@ impl<'t, 'a> Finder<'t, 'a> {
     }
 
     fn classify(&self, span: Span, m: Match, unresolved: Option<String>) -> Found {
-        let other = |method: Option<String>, why: String| Found::Other { span, method, why };
+        let text = self.text;
+        let other = |method: Option<String>, why: String| Found::Other {
+            span,
+            method,
+            why,
+            hint: Hint::new(text, &m, None),
+        };
         match self.parent(0) {
             Some(AstKind::CallExpression(call)) if arg(&call.arguments, 0).is_some_and(|a| a.span() == span) => {
                 let callee = dotted(&call.callee).unwrap_or_default();
@@ -644,7 +705,14 @@ impl<'t, 'a> Finder<'t, 'a> {
                     return Found::Reason(ReasonKind::Navigation, span, format!("the app navigates to this URL (`{callee}`)"));
                 }
                 let method = matches!(last, "get" | "post" | "put" | "patch" | "delete").then(|| last.to_ascii_uppercase());
-                other(method, unresolved.unwrap_or_else(|| format!("called through `{callee}`, which the tool does not rewrite")))
+                // `axios.post(url, body)`: the second argument is the body.
+                let body = arg(&call.arguments, 1).filter(|_| method.is_some()).map(|b| b.span());
+                Found::Other {
+                    span,
+                    method,
+                    why: unresolved.unwrap_or_else(|| format!("called through `{callee}`, which the tool does not rewrite")),
+                    hint: Hint::new(text, &m, body),
+                }
             }
             Some(AstKind::JSXAttribute(attr)) => self.attribute(span, attr.name.get_identifier().name.as_ref()),
             Some(AstKind::JSXExpressionContainer(_)) => match self.parent(1) {
@@ -686,6 +754,7 @@ impl<'t, 'a> Finder<'t, 'a> {
                 span,
                 method: None,
                 why: format!("used as the JSX attribute `{name}`"),
+                hint: Hint::default(),
             }
         }
     }
