@@ -145,7 +145,9 @@ fn route_to_action(args: RouteToActionArgs, cli: &Cli) -> Result<ExitCode> {
         keep_route: args.keep_route,
         force: cli.force,
     };
+    let watchdog = migrate::watchdog::Watchdog::start();
     let migration = migrate::plan(&request, &project)?;
+    watchdog.disarm(); // nothing is written while it is armed
     if migration.verdict == migrate::Verdict::Refused {
         if cli.json {
             migrate::print_json(&migration, &[], cli.dry_run)?;

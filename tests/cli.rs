@@ -1132,3 +1132,34 @@ fn migrate_bad_input_is_refused_cleanly() {
         assert_eq!(before, p.snapshot(), "{what}: the project changed");
     }
 }
+
+/// 2 KB that oxc 0.146 needs 30 s and 2 GB to parse (found by fuzzing): the migration gives
+/// up at its deadline with a clear error, instead of hanging, and writes nothing.
+#[test]
+fn migrate_gives_up_on_a_parser_worst_case() {
+    let p = Project::next().build();
+    let input = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/migrate/parser-worst-case.txt"),
+    )
+    .unwrap();
+    p.write("app/api/x/route.ts", "");
+    std::fs::write(p.path().join("app/api/x/route.ts"), input).unwrap();
+    let before = p.snapshot();
+    let started = std::time::Instant::now();
+    let out = p
+        .scaffold(&["migrate", "route-to-action", "app/api/x/route.ts"])
+        .env("SCAFFOLD_PARSE_DEADLINE_SECS", "2")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(started.elapsed().as_secs() < 10);
+    assert!(
+        stderr.starts_with(
+            "error: gave up after 2 s: the TypeScript parser is stuck on app/api/x/route.ts"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(before, p.snapshot());
+}

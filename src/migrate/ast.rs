@@ -16,7 +16,9 @@ use oxc_syntax::node::NodeId;
 /// `file:line:col`.
 pub fn parse<'a>(allocator: &'a Allocator, path: &Path, text: &'a str) -> Result<ParserReturn<'a>> {
     let source_type = SourceType::from_path(path).unwrap_or_else(|_| SourceType::tsx());
+    let parsing = super::watchdog::Parsing::new(path);
     let parsed = Parser::new(allocator, text, source_type).parse();
+    drop(parsing);
     if let Some(error) = crate::syntax::first_error(text, &parsed) {
         bail!("{}:{error}", path.to_string_lossy().replace('\\', "/"));
     }

@@ -13,6 +13,7 @@ mod git;
 mod report;
 mod route;
 pub mod url;
+pub mod watchdog;
 
 pub use report::{print_human, print_json};
 
