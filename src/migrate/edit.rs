@@ -8,6 +8,9 @@ use oxc_span::Span;
 pub enum Replace {
     /// Fixed text.
     Text(String),
+    /// Text and rewritten source ranges from elsewhere in the file, in order: code moved
+    /// (and re-indented) as part of a rewrite.
+    Splice(Vec<Piece>),
     /// An object literal whose last property's value is the rewritten text of `inner`
     /// (`{ ok: true, status: 201, data: <inner> } as const`), laid out as prettier would:
     /// on one line when it fits in 80 columns, else one property per line.
@@ -46,6 +49,18 @@ impl Edit {
     }
 }
 
+/// Part of a [`Replace::Splice`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Text(String),
+    /// The rewritten text of a range, with `dedent` leading spaces taken off every line but
+    /// the first.
+    Source {
+        span: Span,
+        dedent: usize,
+    },
+}
+
 /// Two edits that overlap without one containing the other: a bug in the caller, reported
 /// rather than producing garbage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +71,7 @@ pub struct Overlap(pub Span, pub Span);
 pub fn render(source: &str, range: Span, edits: &[Edit]) -> Result<String, Overlap> {
     let mut inside: Vec<&Edit> = edits
         .iter()
-        .filter(|e| e.span.start >= range.start && e.span.end <= range.end && e.span != range)
+        .filter(|e| e.span.start >= range.start && e.span.end <= range.end)
         .collect();
     // Insertions first at a position, then the widest edit.
     inside.sort_by_key(|e| {
@@ -79,6 +94,17 @@ pub fn render(source: &str, range: Span, edits: &[Edit]) -> Result<String, Overl
         out.push_str(&source[pos as usize..edit.span.start as usize]);
         match &edit.with {
             Replace::Text(t) => out.push_str(t),
+            Replace::Splice(pieces) => {
+                for piece in pieces {
+                    match piece {
+                        Piece::Text(t) => out.push_str(t),
+                        Piece::Source { span, dedent: by } => {
+                            let text = render(source, *span, &others(edits, edit))?;
+                            out.push_str(&dedent(&text, *by));
+                        }
+                    }
+                }
+            }
             Replace::Object {
                 fields,
                 last,
@@ -191,6 +217,25 @@ pub fn tidy(text: &str) -> String {
         out.push(String::new());
     }
     out.join("\n")
+}
+
+/// Removes up to `by` leading spaces from every line but the first.
+pub fn dedent(text: &str, by: usize) -> String {
+    if by == 0 {
+        return text.to_string();
+    }
+    text.split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            let spaces = if i == 0 {
+                0
+            } else {
+                line.chars().take_while(|c| *c == ' ').count().min(by)
+            };
+            &line[spaces..]
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The edits other than `edit`, for rendering inside it.

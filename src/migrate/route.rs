@@ -20,7 +20,7 @@ use oxc_syntax::node::NodeId;
 use oxc_syntax::symbol::SymbolId;
 
 use super::ast::{self, arg, dotted, string_value, up, within};
-use super::edit::{Edit, Replace, render};
+use super::edit::{Edit, Piece, Replace, render};
 use super::{Reason, ReasonKind, location};
 use crate::spec::names;
 use crate::spec::segment::{Part, Segment};
@@ -227,11 +227,13 @@ pub fn analyze(path: &Path, text: &str, segment: &Segment) -> Result<Analysis> {
 }
 
 /// Imports the translation adds.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 struct Needs {
     headers: bool,
     cookies: bool,
     zod_types: bool,
+    /// Top-level names that generated text refers to (`typeof Schema`, `Schema.safeParse`).
+    names: Vec<String>,
 }
 
 struct Cx<'s, 'a> {
@@ -605,6 +607,8 @@ impl<'s, 'a> Cx<'s, 'a> {
         if self.reasons.len() > before {
             return None;
         }
+        self.safe_parse(func, &mut local, needs);
+        self.note_throws(handler);
 
         // The signature: (params, body, query), only what the handler reads.
         let mut list = Vec::new();
@@ -840,6 +844,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                         match self.only_parsed_by(symbol) {
                             Some(schema) => {
                                 needs.zod_types = true;
+                                needs.names.push(schema.clone());
                                 format!("z.input<typeof {schema}>")
                             }
                             None => {
@@ -868,6 +873,7 @@ impl<'s, 'a> Cx<'s, 'a> {
             && arg(&call.arguments, 0).is_some_and(|a| a.span() == awaited)
         {
             needs.zod_types = true;
+            needs.names.push(schema.clone());
             let name = fresh(&["input", "payload", "data", "body"]);
             edits.push(Edit::text(awaited, name.clone()));
             return Some((kind, name, format!("z.input<typeof {schema}>")));
@@ -1198,6 +1204,165 @@ impl<'s, 'a> Cx<'s, 'a> {
         false
     }
 
+    /// `try { const v = S.parse(x); … } catch (e) { if (e instanceof ZodError) {…} … }`
+    /// becomes `const parsed = S.safeParse(x); if (!parsed.success) {…} const v =
+    /// parsed.data;` before the `try`, which goes entirely when only `throw e` is left in
+    /// its catch. Anything else keeps its try/catch, which works in an action as it did.
+    fn safe_parse(&mut self, func: Func<'a>, edits: &mut Vec<Edit>, needs: &mut Needs) {
+        let semantic = self.semantic;
+        let names = self.names_in(func);
+        let Some(fresh) = ["parsed", "result", "validation"]
+            .into_iter()
+            .find(|n| !names.contains(*n))
+        else {
+            return;
+        };
+        for node in semantic.nodes().iter() {
+            let AstKind::TryStatement(t) = node.kind() else {
+                continue;
+            };
+            if !within(t.span, func.span())
+                || self.nearest_function(node.id()) != Some(func.node_id())
+                || t.finalizer.is_some()
+            {
+                continue;
+            }
+            let Some(catch) = &t.handler else { continue };
+            // `const v = S.parse(x);` first in the try block.
+            let Some(Statement::VariableDeclaration(decl)) = t.block.body.first() else {
+                continue;
+            };
+            let [d] = decl.declarations.as_slice() else {
+                continue;
+            };
+            let BindingPattern::BindingIdentifier(v) = &d.id else {
+                continue;
+            };
+            let Some(Expression::CallExpression(call)) =
+                d.init.as_ref().map(Expression::without_parentheses)
+            else {
+                continue;
+            };
+            let Expression::StaticMemberExpression(member) = call.callee.without_parentheses()
+            else {
+                continue;
+            };
+            let (Some(schema), true, [_]) = (
+                schema_call(&call.callee),
+                member.property.name == "parse",
+                call.arguments.as_slice(),
+            ) else {
+                continue;
+            };
+            let Some(input) = arg(&call.arguments, 0) else {
+                continue;
+            };
+            if names.iter().filter(|n| **n == v.name.as_str()).count() > 1
+                || d.type_annotation.is_some()
+            {
+                continue;
+            }
+            // `if (e instanceof z.ZodError) {…}` first in the catch.
+            let Some(param) = &catch.param else { continue };
+            let BindingPattern::BindingIdentifier(e) = &param.pattern else {
+                continue;
+            };
+            let Some(Statement::IfStatement(check)) = catch.body.body.first() else {
+                continue;
+            };
+            let Expression::BinaryExpression(test) = check.test.without_parentheses() else {
+                continue;
+            };
+            let is_zod = test.operator == BinaryOperator::Instanceof
+                && dotted(&test.left).as_deref() == Some(e.name.as_str())
+                && matches!(
+                    dotted(&test.right).as_deref(),
+                    Some("z.ZodError" | "ZodError")
+                );
+            let Statement::BlockStatement(consequent) = &check.consequent else {
+                continue;
+            };
+            if !is_zod || check.alternate.is_some() {
+                continue;
+            }
+            let Some(symbol) = e.symbol_id.get() else {
+                continue;
+            };
+            needs.names.push(schema.clone());
+            let mut renamed = Vec::new();
+            for r in semantic.scoping().get_resolved_references(symbol) {
+                let at = semantic.nodes().kind(r.node_id()).span();
+                if within(at, consequent.span) {
+                    renamed.push(Edit::text(at, format!("{fresh}.error")));
+                }
+            }
+            let indent = indentation(self.text, t.span.start);
+            let prelude = |tail: Vec<Piece>| {
+                let mut pieces = vec![
+                    Piece::Text(format!("const {fresh} = {schema}.safeParse(")),
+                    Piece::Source {
+                        span: input.span(),
+                        dedent: 0,
+                    },
+                    Piece::Text(format!(");\n{indent}if (!{fresh}.success) ")),
+                    Piece::Source {
+                        span: consequent.span,
+                        dedent: 2,
+                    },
+                    Piece::Text(format!(
+                        "\n{indent}const {} = {fresh}.data;\n\n{indent}",
+                        v.name
+                    )),
+                ];
+                pieces.extend(tail);
+                Replace::Splice(pieces)
+            };
+            // Only `throw e` left in the catch: the try goes too.
+            let rethrows = matches!(&catch.body.body[1..], [Statement::ThrowStatement(th)]
+                if dotted(&th.argument).as_deref() == Some(e.name.as_str()));
+            let body = &t.block.body[1..];
+            let multiline_template = semantic.nodes().iter().any(|n| {
+                matches!(n.kind(), AstKind::TemplateLiteral(tl) if within(tl.span, t.block.span)
+                    && self.src(tl.span).contains('\n'))
+            });
+            edits.extend(renamed);
+            if rethrows && !body.is_empty() && !multiline_template {
+                let rest = Span::new(body[0].span().start, body[body.len() - 1].span().end);
+                edits.push(Edit {
+                    span: t.span,
+                    with: prelude(vec![Piece::Source {
+                        span: rest,
+                        dedent: 2,
+                    }]),
+                });
+            } else {
+                edits.push(Edit {
+                    span: Span::new(t.span.start, t.span.start),
+                    with: prelude(Vec::new()),
+                });
+                edits.push(Edit::remove(ast::removal_span(self.text, decl.span)));
+                edits.push(Edit::remove(ast::removal_span(self.text, check.span)));
+            }
+        }
+    }
+
+    /// A `throw` answered 500 from the route; from an action it rejects the caller's
+    /// promise instead. Worth saying.
+    fn note_throws(&mut self, handler: &Handler<'a>) {
+        let func = handler.func;
+        let throws = self.semantic.nodes().iter().filter(|n| {
+            matches!(n.kind(), AstKind::ThrowStatement(t) if within(t.span, func.span()))
+                && self.nearest_function(n.id()) == Some(func.node_id())
+        });
+        if let Some(first) = throws.map(|n| n.kind().span()).next() {
+            self.notes.push(format!(
+                "{}: {} throws here; the route answered 500, the action's call rejects instead (callers see an exception, not `ok: false`)",
+                self.loc(first.start),
+                handler.method
+            ));
+        }
+    }
+
     /// The closest enclosing function of a node.
     fn nearest_function(&self, id: NodeId) -> Option<NodeId> {
         let nodes = self.semantic.nodes();
@@ -1231,16 +1396,26 @@ impl<'s, 'a> Cx<'s, 'a> {
     ) -> Result<()> {
         let items = TopLevel::collect(self.program, self.semantic, self.text);
         // Spans whose text the edits replace: references inside them are gone.
-        let replaced: Vec<Span> = edits
-            .iter()
-            .flat_map(|e| match &e.with {
-                Replace::Text(_) => vec![e.span],
-                Replace::Object { inner, .. } => vec![
-                    Span::new(e.span.start, inner.start),
-                    Span::new(inner.end, e.span.end),
-                ],
-            })
-            .collect();
+        // Spans whose text the edits replace: references inside them are gone, unless
+        // the code there is moved rather than dropped.
+        let mut replaced: Vec<Span> = Vec::new();
+        let mut kept: Vec<Span> = Vec::new();
+        for e in edits {
+            match &e.with {
+                Replace::Text(_) => replaced.push(e.span),
+                Replace::Object { inner, .. } => {
+                    replaced.push(Span::new(e.span.start, inner.start));
+                    replaced.push(Span::new(inner.end, e.span.end));
+                }
+                Replace::Splice(pieces) => {
+                    replaced.push(e.span);
+                    kept.extend(pieces.iter().filter_map(|p| match p {
+                        Piece::Source { span, .. } => Some(*span),
+                        Piece::Text(_) => None,
+                    }));
+                }
+            }
+        }
         let moved: Vec<Span> = mutating.iter().map(|h| h.statement).collect();
 
         // The action module: the handlers plus what they use.
@@ -1251,7 +1426,14 @@ impl<'s, 'a> Cx<'s, 'a> {
         {
             extra_roots.push(z);
         }
-        let used = items.closure(self.semantic, &moved, &replaced, &extra_roots);
+        let scoping = self.semantic.scoping();
+        extra_roots.extend(
+            needs
+                .names
+                .iter()
+                .filter_map(|n| scoping.get_root_binding(n.as_str().into())),
+        );
+        let used = items.closure(self.semantic, &moved, &replaced, &kept, &extra_roots);
         for (i, item) in items.items.iter().enumerate() {
             if moved.contains(&item.span) {
                 continue;
@@ -1385,13 +1567,9 @@ impl<'s, 'a> Cx<'s, 'a> {
             .filter(|i| i.exported || matches!(i.kind, ItemKind::Other))
             .map(|i| i.span)
             .collect();
-        let used = items.closure(self.semantic, &staying, &[], &[]);
-        let before = items.closure(
-            self.semantic,
-            &items.items.iter().map(|i| i.span).collect::<Vec<_>>(),
-            &[],
-            &[],
-        );
+        let used = items.closure(self.semantic, &staying, &[], &[], &[]);
+        let all: Vec<Span> = items.items.iter().map(|i| i.span).collect();
+        let before = items.closure(self.semantic, &all, &[], &[], &[]);
         let mut edits = Vec::new();
         for item in &items.items {
             let remove = moved.contains(&item.span)
@@ -1468,6 +1646,12 @@ impl<'s, 'a> Cx<'s, 'a> {
             .map(|t| super::edit::tidy(&t))
             .map_err(|_| anyhow::anyhow!("internal error: overlapping removals in the route"))
     }
+}
+
+/// The leading spaces of the line holding `offset`.
+fn indentation(text: &str, offset: u32) -> String {
+    let start = text[..offset as usize].rfind('\n').map_or(0, |i| i + 1);
+    text[start..].chars().take_while(|c| *c == ' ').collect()
 }
 
 fn verb(method: &str) -> &'static str {
@@ -1716,6 +1900,7 @@ impl TopLevel {
         semantic: &Semantic<'_>,
         roots: &[Span],
         replaced: &[Span],
+        kept: &[Span],
         extra: &[SymbolId],
     ) -> BTreeSet<SymbolId> {
         let scoping = semantic.scoping();
@@ -1724,15 +1909,22 @@ impl TopLevel {
         let mut queue: Vec<Span> = roots.to_vec();
         let mut seen_items: HashSet<usize> = HashSet::new();
         for s in extra {
-            if let Some(i) = self.owner.get(s) {
-                seen_items.insert(*i);
+            if let Some(i) = self.owner.get(s)
+                && seen_items.insert(*i)
+            {
+                queue.push(self.items[*i].statement);
             }
         }
         while let Some(range) = queue.pop() {
             for (symbol, &item) in &self.owner {
                 let referenced = scoping.get_resolved_references(*symbol).any(|r| {
                     let at = nodes.kind(r.node_id()).span();
-                    within(at, range) && !replaced.iter().any(|x| within(at, *x))
+                    // Gone when a replaced span holds it, unless it is in code that span
+                    // moves (a kept span inside it).
+                    within(at, range)
+                        && !replaced.iter().any(|r| {
+                            within(at, *r) && !kept.iter().any(|k| within(at, *k) && within(*k, *r))
+                        })
                 });
                 if referenced {
                     used.insert(*symbol);
