@@ -23,20 +23,24 @@ export async function POST(req: NextRequest) {
     return NextResponse.json({ error: "Unauthorized" }, { status: 401 });
   }
 
-  const parsed = CreateNoteSchema.safeParse(await req.json());
-  if (!parsed.success) {
-    return NextResponse.json(
-      { error: parsed.error.issues[0]?.message ?? "Invalid note" },
-      { status: 422 },
-    );
-  }
+  try {
+    const input = CreateNoteSchema.parse(await req.json());
 
-  const note = await createNote(session.user.id, parsed.data);
-  if (!note) {
-    return NextResponse.json(
-      { error: "You already have a note with that title" },
-      { status: 409 },
-    );
+    const note = await createNote(session.user.id, input);
+    if (!note) {
+      return NextResponse.json(
+        { error: "You already have a note with that title" },
+        { status: 409 },
+      );
+    }
+    return NextResponse.json(note, { status: 201 });
+  } catch (error) {
+    if (error instanceof z.ZodError) {
+      return NextResponse.json(
+        { error: error.issues[0]?.message ?? "Invalid note" },
+        { status: 422 },
+      );
+    }
+    throw error;
   }
-  return NextResponse.json(note, { status: 201 });
 }
