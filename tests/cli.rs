@@ -539,26 +539,31 @@ fn bad_input_is_refused_cleanly() {
         ),
     ];
     let p = Project::next().build();
-    let before = p.snapshot();
     for (what, args, expected) in cases {
-        let out = p.scaffold(args).output().unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(
-            out.status.code(),
-            Some(1),
-            "{what}: exit code; stderr: {stderr}"
-        );
-        assert!(stderr.starts_with("error: "), "{what}: {stderr}");
-        assert!(
-            stderr.lines().next().unwrap().contains(expected),
-            "{what}: expected {expected:?} in the first line of {stderr:?}"
-        );
-        assert!(
-            !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
-            "{what}: {stderr}"
-        );
-        assert_eq!(before, p.snapshot(), "{what}: the project changed");
+        assert_refused(&p, what, args, expected);
     }
+}
+
+/// Exit 1, a clear first line naming the problem, no panic, and the project unchanged.
+fn assert_refused(p: &Project, what: &str, args: &[&str], expected: &str) {
+    let before = p.snapshot();
+    let out = p.scaffold(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{what}: exit code; stderr: {stderr}"
+    );
+    assert!(stderr.starts_with("error: "), "{what}: {stderr}");
+    assert!(
+        stderr.lines().next().unwrap().contains(expected),
+        "{what}: expected {expected:?} in the first line of {stderr:?}"
+    );
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
+        "{what}: {stderr}"
+    );
+    assert_eq!(before, p.snapshot(), "{what}: the project changed");
 }
 
 /// Malformed values that clap rejects before anything runs: usage errors, exit 2.
@@ -1112,24 +1117,10 @@ fn migrate_bad_input_is_refused_cleanly() {
         ),
         ("only GET", &["app/api/reads/route.ts"], "stays a route"),
     ];
-    let before = p.snapshot();
     for (what, args, expected) in cases {
         let mut argv = vec!["migrate", "route-to-action"];
         argv.extend_from_slice(args);
-        let out = p.scaffold(&argv).output().unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(
-            out.status.code(),
-            Some(1),
-            "{what}: exit code; stderr: {stderr}"
-        );
-        assert!(stderr.starts_with("error: "), "{what}: {stderr}");
-        assert!(
-            stderr.lines().next().unwrap().contains(expected),
-            "{what}: expected {expected:?} in the first line of {stderr:?}"
-        );
-        assert!(!stderr.contains("panicked"), "{what}: {stderr}");
-        assert_eq!(before, p.snapshot(), "{what}: the project changed");
+        assert_refused(&p, what, &argv, expected);
     }
 }
 

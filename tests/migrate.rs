@@ -1,6 +1,6 @@
 //! `migrate route-to-action` over fixture projects written in the style of real apps
-//! (`tests/migrate/fixtures/<case>/`: `args.txt`, `case.md`, `project/` on top of
-//! `tests/migrate/base/`). Each case runs the real binary, checks the verdict and exit code a
+//! (`tests/migrate/fixtures/<case>/`: `args.txt`, `case.md`, and `project/` on top of
+//! `tests/migrate/base/`, or `project-of.txt` naming the case whose project it reuses). Each case runs the real binary, checks the verdict and exit code a
 //! script would rely on, and snapshots the JSON report with the diff of every file it
 //! changed. Refusals must leave the tree byte for byte as it was.
 
@@ -67,10 +67,17 @@ fn copy_dir(from: &Path, to: &Path) {
 pub fn fixture(case: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&fixtures().join("base"), dir.path());
-    copy_dir(
-        &fixtures().join("fixtures").join(case).join("project"),
-        dir.path(),
-    );
+    // A case may run on another case's project (`project-of.txt`), e.g. the same route
+    // with --force.
+    let own = fixtures().join("fixtures").join(case);
+    let project = match fs::read_to_string(own.join("project-of.txt")) {
+        Ok(other) => fixtures()
+            .join("fixtures")
+            .join(other.trim())
+            .join("project"),
+        Err(_) => own.join("project"),
+    };
+    copy_dir(&project, dir.path());
     dir
 }
 

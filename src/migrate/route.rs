@@ -966,12 +966,7 @@ impl<'s, 'a> Cx<'s, 'a> {
         let semantic = self.semantic;
         match &ctx.pattern {
             BindingPattern::BindingIdentifier(id) => {
-                let symbol = id.symbol_id.get()?;
-                let refs: Vec<NodeId> = semantic
-                    .scoping()
-                    .get_resolved_references(symbol)
-                    .map(|r| r.node_id())
-                    .collect();
+                let refs = self.references(id.symbol_id.get()?);
                 if refs.is_empty() {
                     return None;
                 }
@@ -1014,12 +1009,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                 let prop = pattern.properties.first()?;
                 match &prop.value {
                     BindingPattern::BindingIdentifier(id) => {
-                        let symbol = id.symbol_id.get()?;
-                        let refs: Vec<NodeId> = semantic
-                            .scoping()
-                            .get_resolved_references(symbol)
-                            .map(|r| r.node_id())
-                            .collect();
+                        let refs = self.references(id.symbol_id.get()?);
                         if refs.is_empty() {
                             return None;
                         }
@@ -1361,6 +1351,15 @@ impl<'s, 'a> Cx<'s, 'a> {
                 handler.method
             ));
         }
+    }
+
+    /// The nodes that read `symbol`.
+    fn references(&self, symbol: SymbolId) -> Vec<NodeId> {
+        self.semantic
+            .scoping()
+            .get_resolved_references(symbol)
+            .map(|r| r.node_id())
+            .collect()
     }
 
     /// The closest enclosing function of a node.
