@@ -291,3 +291,15 @@ fn a_removed_statement_that_shares_its_line_keeps_the_rest() {
         assert!(syntax::check(path, text).is_ok(), "{text}");
     }
 }
+
+#[test]
+fn import_specifiers_with_quotes_stay_valid_strings() {
+    // Found by fuzzing: a specifier holding `'` and `\` was written back unescaped.
+    let route = "import { db } from '@/lib/\\'odd\\\\';\nimport { NextResponse } from \"next/server\";\nexport async function DELETE() {\n  await db.clear();\n  return NextResponse.json({ ok: true });\n}\n";
+    for (path, text) in in_memory(route, "").unwrap() {
+        assert!(syntax::check(&path, &text).is_ok(), "{text}");
+        if path.ends_with("actions.ts") {
+            assert!(text.contains(r#"import { db } from "@/lib/'odd\\";"#), "{text}");
+        }
+    }
+}

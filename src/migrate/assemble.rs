@@ -232,9 +232,15 @@ fn import_text_specifier(
 fn import_text(line: &ImportLine, route: &Path, target: &Path, project: &Project) -> String {
     let spec = import_text_specifier(line, route, target, project);
     match &line.clause {
-        Some(clause) => format!("import {clause} from \"{spec}\";"),
-        None => format!("import \"{spec}\";"),
+        Some(clause) => format!("import {clause} from {};", string_literal(&spec)),
+        None => format!("import {};", string_literal(&spec)),
     }
+}
+
+/// A module specifier as a double-quoted string literal, escaped (folder names and the
+/// route's own specifiers may hold quotes or backslashes).
+pub(super) fn string_literal(value: &str) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "\"\"".to_string())
 }
 
 fn normalize(path: &Path) -> PathBuf {
@@ -430,7 +436,11 @@ pub(super) fn rewrite_caller(
             }
         })
         .collect();
-    let line = format!("import {{ {} }} from \"{module}\";", names.join(", "));
+    let line = format!(
+        "import {{ {} }} from {};",
+        names.join(", "),
+        string_literal(&module)
+    );
     let mut edits = file.edits.clone();
     // Placed as prettier would: below the imports, or a blank line after the directives.
     let (at, insert) = match file.import_at {

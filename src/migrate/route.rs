@@ -1603,8 +1603,9 @@ impl<'s, 'a> Cx<'s, 'a> {
                     edits.push(Edit::text(
                         item.span,
                         format!(
-                            "import {} from \"{specifier}\";",
-                            import_clause(&kept, *type_only)
+                            "import {} from {};",
+                            import_clause(&kept, *type_only),
+                            serde_json::to_string(specifier).unwrap_or_default()
                         ),
                     ));
                 }
