@@ -299,7 +299,10 @@ fn import_specifiers_with_quotes_stay_valid_strings() {
     for (path, text) in in_memory(route, "").unwrap() {
         assert!(syntax::check(&path, &text).is_ok(), "{text}");
         if path.ends_with("actions.ts") {
-            assert!(text.contains(r#"import { db } from "@/lib/'odd\\";"#), "{text}");
+            assert!(
+                text.contains(r#"import { db } from "@/lib/'odd\\";"#),
+                "{text}"
+            );
         }
     }
 }
