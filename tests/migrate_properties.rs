@@ -306,3 +306,22 @@ fn import_specifiers_with_quotes_stay_valid_strings() {
         }
     }
 }
+
+#[test]
+fn comments_travel_with_the_code_that_moves() {
+    let route = "import { NextResponse } from \"next/server\";\nimport { z } from \"zod\";\n\n/** What a client may send. */\nconst Body = z.object({ title: z.string() });\n\n// Creates one item.\nexport async function POST(req: Request) {\n  // Validate first: the body is untrusted.\n  const input = Body.parse(await req.json()); /* trailing */\n  return NextResponse.json(input, { status: 201 });\n}\n";
+    let out = in_memory(route, "").unwrap();
+    let module = &out
+        .iter()
+        .find(|(p, _)| p.ends_with("actions.ts"))
+        .unwrap()
+        .1;
+    for comment in [
+        "/** What a client may send. */\nconst Body",
+        "// Creates one item.\nexport async function createItem",
+        "  // Validate first: the body is untrusted.\n",
+        "/* trailing */",
+    ] {
+        assert!(module.contains(comment), "{comment:?} in\n{module}");
+    }
+}

@@ -24,7 +24,6 @@ pub fn decide(
     project: &Project,
     segment: &Segment,
     url: String,
-    route_text: &str,
     analysis: Analysis,
     scan: Scan,
 ) -> Result<Migration> {
@@ -137,7 +136,6 @@ pub fn decide(
             analysis.kept_methods.join(", ")
         ));
     }
-    let _ = route_text;
 
     // A file with uncommitted changes is not touched without --force.
     let touched: Vec<PathBuf> = plan

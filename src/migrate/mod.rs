@@ -270,7 +270,7 @@ pub fn plan(request: &Request, project: &Project) -> Result<Migration> {
     let text = read_source(&project.root.join(route_path), route_path)?;
     let analysis = route::analyze(route_path, &text, &segment)?;
     let scan = callers::scan(project, route_path, &segment, &analysis.actions)?;
-    assemble::decide(request, project, &segment, url, &text, analysis, scan)
+    assemble::decide(request, project, &segment, url, analysis, scan)
 }
 
 /// The whole chain — parse, analyze, rewrite — over one route and one caller held in

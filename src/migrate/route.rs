@@ -11,7 +11,7 @@ use oxc_ast::AstKind;
 use oxc_ast::ast::{
     ArrowFunctionBody, ArrowFunctionExpression, BinaryOperator, BindingPattern, Declaration,
     Expression, FormalParameters, Function, ImportDeclarationSpecifier, ModuleExportName,
-    ObjectPropertyKind, Program, PropertyKey, Statement, TSTypeName,
+    ObjectPropertyKind, Program, Statement, TSTypeName,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_semantic::Semantic;
@@ -503,13 +503,6 @@ impl<'s, 'a> Cx<'s, 'a> {
             return local.clone();
         }
         let parts: Vec<&Part> = super::url::url_parts(segment);
-        let statics: Vec<&str> = parts
-            .iter()
-            .filter_map(|p| match p {
-                Part::Static(s) if s != "api" => Some(s.as_str()),
-                _ => None,
-            })
-            .collect();
         let resource = names::singular(segment.resource()).to_upper_camel_case();
         let resource = if resource.is_empty() || resource == "Api" {
             "Item".to_string()
@@ -532,7 +525,6 @@ impl<'s, 'a> Cx<'s, 'a> {
             (m, Some(t)) => format!("{}{resource}{}", verb(m), t.to_upper_camel_case()),
             (m, None) => format!("{}{resource}", verb(m)),
         };
-        let _ = statics;
         // The handler may call a data function of the same name (`createNote`): the
         // action must not shadow anything the file declares or imports.
         let taken = |c: &str| {
@@ -824,10 +816,9 @@ impl<'s, 'a> Cx<'s, 'a> {
         // `const x = await request.json()`: x becomes the parameter.
         if let AstKind::VariableDeclarator(d) = parent
             && let BindingPattern::BindingIdentifier(id) = &d.id
-            && let (decl_id, AstKind::VariableDeclaration(decl)) = up(semantic, parent_id)
+            && let (_, AstKind::VariableDeclaration(decl)) = up(semantic, parent_id)
             && decl.declarations.len() == 1
         {
-            let _ = decl_id;
             let name = id.name.to_string();
             let ty = match kind {
                 Body::Form => "FormData".to_string(),
@@ -1433,7 +1424,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                 .filter_map(|n| scoping.get_root_binding(n.as_str().into())),
         );
         let used = items.closure(self.semantic, &moved, &replaced, &kept, &extra_roots);
-        for (i, item) in items.items.iter().enumerate() {
+        for item in &items.items {
             if moved.contains(&item.span) {
                 continue;
             }
@@ -1469,9 +1460,10 @@ impl<'s, 'a> Cx<'s, 'a> {
                 }
                 ItemKind::Declaration { symbols, body, .. } => {
                     if symbols.iter().any(|s| used.contains(s)) {
+                        // Its comments, then the declaration without `export `.
                         let text = format!(
                             "{}{}",
-                            &self.text[item.span.start as usize..item.comments_end as usize],
+                            &self.text[item.span.start as usize..item.statement.start as usize],
                             ast::text(self.text, *body)
                         );
                         analysis.declarations.push(text);
@@ -1480,7 +1472,6 @@ impl<'s, 'a> Cx<'s, 'a> {
                                 .iter()
                                 .map(|s| self.semantic.scoping().symbol_name(*s).to_string()),
                         );
-                        let _ = i;
                     }
                 }
                 ItemKind::Other => {}
@@ -1581,7 +1572,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                     _ => false,
                 };
             if remove {
-                edits.push(Edit::remove(ast::removal_span(self.text, item.full_span())));
+                edits.push(Edit::remove(ast::removal_span(self.text, item.span)));
                 continue;
             }
             if let ItemKind::Import {
@@ -1598,7 +1589,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                     continue;
                 }
                 if kept.is_empty() {
-                    edits.push(Edit::remove(ast::removal_span(self.text, item.full_span())));
+                    edits.push(Edit::remove(ast::removal_span(self.text, item.span)));
                 } else {
                     edits.push(Edit::text(
                         item.span,
@@ -1774,20 +1765,13 @@ enum ItemKind {
 struct Item {
     /// With the comments above it.
     span: Span,
-    /// Where those comments end (the statement proper starts after whitespace).
-    comments_end: u32,
+    /// The statement alone (`span` minus its comments).
     statement: Span,
     kind: ItemKind,
     exported: bool,
     /// Route segment config (`export const dynamic = …`).
     config: bool,
     names: Vec<String>,
-}
-
-impl Item {
-    fn full_span(&self) -> Span {
-        self.span
-    }
 }
 
 struct TopLevel {
@@ -1805,12 +1789,6 @@ impl TopLevel {
         for stmt in &program.body {
             let statement = stmt.span();
             let start = ast::with_leading_comments(program, text, statement.start);
-            let comments_end = if start < statement.start {
-                // Keep the whitespace between the comments and the statement.
-                statement.start
-            } else {
-                start
-            };
             let mut exported = false;
             let mut body = statement;
             if let Statement::ExportDeclaration(e) = stmt {
@@ -1868,27 +1846,12 @@ impl TopLevel {
             }
             items.push(Item {
                 span: Span::new(start, statement.end),
-                comments_end,
                 statement,
                 kind,
                 exported,
                 config,
                 names,
             });
-        }
-        // `comments_end` is where the copied text switches from comments to the body.
-        for item in &mut items {
-            if let ItemKind::Declaration { body, .. } = &item.kind {
-                item.comments_end = if item.span.start < item.statement.start {
-                    body.start.min(item.statement.start)
-                } else {
-                    item.span.start
-                };
-                if item.exported {
-                    // Comments, then the declaration without `export `.
-                    item.comments_end = item.statement.start;
-                }
-            }
         }
         TopLevel { items, owner }
     }
@@ -2102,9 +2065,4 @@ impl<'a> Visit<'a> for BlockerFinder {
         }
         walk::walk_ts_type_reference(self, it);
     }
-}
-
-#[allow(dead_code)]
-fn property_name(key: &PropertyKey<'_>) -> Option<String> {
-    key.static_name().map(|s| s.to_string())
 }
