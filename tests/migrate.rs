@@ -26,6 +26,7 @@ const CASES: &[(&str, &str)] = &[
     ("multiple-handlers", "partial"),
     ("base-path-constant", "migrated"),
     ("manual-callers", "partial"),
+    ("shared-schema", "migrated"),
     ("no-callers", "refused"),
     ("no-callers-force", "migrated"),
     ("stripe-webhook", "refused"),

@@ -66,7 +66,7 @@ pub fn decide(
     }
 
     // Where the actions go: --to, else beside the file with the most rewritten calls.
-    let main = scan.files.iter().max_by(|a, b| {
+    let main = scan.files.iter().filter(|f| f.rewrites > 0).max_by(|a, b| {
         a.rewrites
             .cmp(&b.rewrites)
             .then_with(|| b.path.cmp(&a.path))
@@ -102,8 +102,35 @@ pub fn decide(
     } else {
         plan.write(&target, module);
     }
+    // What other files imported from the route moves beside the actions.
+    let shared_path = target
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(format!("{}.ts", super::route::SHARED_MODULE));
+    if let Some(shared) = &analysis.shared {
+        if project.root.join(&shared_path).exists() {
+            bail!(
+                "{} exists: the declarations other files import from the route would move there; choose another folder for the actions with --to",
+                slash(&shared_path)
+            );
+        }
+        let mut text = String::new();
+        for line in &shared.imports {
+            text.push_str(&import_text(line, &request.route, &shared_path, project));
+            text.push('\n');
+        }
+        for block in &shared.declarations {
+            text.push('\n');
+            text.push_str(block.trim_end());
+            text.push('\n');
+        }
+        plan.write(&shared_path, text.trim_start().to_string());
+    }
     for file in &scan.files {
-        plan.merge(&file.path, rewrite_caller(file, &target, project)?);
+        plan.merge(
+            &file.path,
+            rewrite_caller(file, &target, &shared_path, project)?,
+        );
     }
 
     // The route: removed when nothing stays and nobody still calls it.
@@ -215,6 +242,9 @@ fn import_text_specifier(
     target: &Path,
     project: &Project,
 ) -> String {
+    if line.beside {
+        return line.specifier.clone();
+    }
     if line.specifier.starts_with("./") || line.specifier.starts_with("../") {
         let joined = route
             .parent()
@@ -409,19 +439,19 @@ fn merge_module(
 pub(super) fn rewrite_caller(
     file: &CallerFile,
     target: &Path,
+    shared: &Path,
     project: &Project,
 ) -> Result<String> {
     // A sibling is `./actions`; elsewhere the alias or a relative path.
-    let module = if file.path.parent() == target.parent() {
-        format!(
-            "./{}",
-            target
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or("actions")
-        )
-    } else {
-        project.import_path(&file.path, &target.with_extension(""))
+    let specifier = |module: &Path| {
+        if file.path.parent() == module.parent() {
+            format!(
+                "./{}",
+                module.file_stem().and_then(|s| s.to_str()).unwrap_or("")
+            )
+        } else {
+            project.import_path(&file.path, &module.with_extension(""))
+        }
     };
     let names: Vec<String> = file
         .locals
@@ -437,7 +467,7 @@ pub(super) fn rewrite_caller(
     let line = format!(
         "import {{ {} }} from {};",
         names.join(", "),
-        string_literal(&module)
+        string_literal(&specifier(target))
     );
     let mut edits = file.edits.clone();
     // Placed as prettier would: below the imports, or a blank line after the directives.
@@ -446,7 +476,13 @@ pub(super) fn rewrite_caller(
         Anchor::AfterDirective(at) => (at, format!("\n\n{line}")),
         Anchor::Top => (0, format!("{line}\n\n")),
     };
-    edits.push(Edit::insert(at, insert));
+    if !names.is_empty() {
+        edits.push(Edit::insert(at, insert));
+    }
+    // Imports of what moved from the route to the shared module.
+    for source in &file.repoint {
+        edits.push(Edit::text(*source, string_literal(&specifier(shared))));
+    }
     render(&file.text, Span::new(0, file.text.len() as u32), &edits)
         .map(|t| super::edit::tidy(&t))
         .map_err(|o| {

@@ -48,11 +48,15 @@ pub struct CallerFile {
     /// Action name → the name it has in this file (aliased when the file already uses it).
     pub locals: BTreeMap<String, String>,
     pub rewrites: usize,
+    /// Module strings of imports from the route, to point at the moved declarations.
+    pub repoint: Vec<Span>,
 }
 
 #[derive(Debug, Default)]
 pub struct Scan {
     pub reasons: Vec<Reason>,
+    /// Names other modules import from the route (name, where), sorted and unique by name.
+    pub shared: Vec<(String, String)>,
     pub files: Vec<CallerFile>,
     pub rewritten: Vec<CallerOut>,
     pub manual: Vec<CallerOut>,
@@ -66,6 +70,8 @@ pub struct Scan {
 #[derive(Debug, Default)]
 pub(super) struct FileScan {
     pub reasons: Vec<Reason>,
+    /// Names other modules import from the route, with where.
+    pub shared: Vec<(String, String)>,
     pub file: Option<CallerFile>,
     pub rewritten: Vec<CallerOut>,
     pub manual: Vec<CallerOut>,
@@ -172,12 +178,15 @@ pub fn scan(
     };
     for f in files {
         scan.reasons.extend(f.reasons);
+        scan.shared.extend(f.shared);
         scan.rewritten.extend(f.rewritten);
         scan.manual.extend(f.manual);
         scan.unchanged.extend(f.unchanged);
         scan.notes.extend(f.notes);
         scan.files.extend(f.file);
     }
+    scan.shared.sort();
+    scan.shared.dedup_by(|a, b| a.0 == b.0);
     Ok(scan)
 }
 
@@ -225,21 +234,33 @@ pub(super) fn scan_file(
     };
     finder.visit_program(program);
     let loc = |offset: u32| location(rel, &text, offset);
-    for (span, spec) in &finder.imports {
-        if resolves_to(project, rel, spec, route_module) {
-            let route_file = rel
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("route."));
-            out.reasons.push(Reason::new(
+    // Another module importing from the route: route handlers block the move; named
+    // imports elsewhere (a schema or type for the client) follow the code to its new
+    // module.
+    let mut repoint: Vec<Span> = Vec::new();
+    for import in &finder.imports {
+        if !resolves_to(project, rel, &import.spec, route_module) {
+            continue;
+        }
+        let route_file = rel
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("route."));
+        match (&import.named, import.source) {
+            (Some(names), Some(source)) if !route_file => {
+                repoint.push(source);
+                out.shared
+                    .extend(names.iter().map(|n| (n.clone(), loc(import.span.start))));
+            }
+            _ => out.reasons.push(Reason::new(
                 ReasonKind::Imported,
-                loc(span.start),
+                loc(import.span.start),
                 if route_file {
                     "another route handler imports this route module; moving its code would break that route".to_string()
                 } else {
-                    "imports from the route module; move what it imports to its own module first".to_string()
+                    "imports the route module in a way the tool cannot re-point (a default, namespace, dynamic or re-export); import the names it needs instead".to_string()
                 },
-            ));
+            )),
         }
     }
     let mut fetches = Vec::new();
@@ -283,6 +304,17 @@ pub(super) fn scan_file(
         }
     }
     if fetches.is_empty() {
+        if !repoint.is_empty() {
+            out.file = Some(CallerFile {
+                path: rel.to_path_buf(),
+                import_at: import_position(program),
+                text: text.clone(),
+                edits: Vec::new(),
+                locals: BTreeMap::new(),
+                rewrites: 0,
+                repoint,
+            });
+        }
         return out;
     }
     let semantic = ast::semantic(program);
@@ -369,7 +401,7 @@ pub(super) fn scan_file(
             }),
         }
     }
-    if rewrites > 0 {
+    if rewrites > 0 || !repoint.is_empty() {
         out.file = Some(CallerFile {
             path: rel.to_path_buf(),
             import_at: import_position(program),
@@ -377,6 +409,7 @@ pub(super) fn scan_file(
             edits,
             locals,
             rewrites,
+            repoint,
         });
     }
     out
@@ -515,6 +548,26 @@ fn resolves_to(project: &Project, importer: &Path, spec: &str, route_module: &Pa
     stripped == route_module
 }
 
+/// An import or re-export, with what it takes when it is `import { A, type B }`.
+struct ImportRef {
+    span: Span,
+    spec: String,
+    /// The module string literal.
+    source: Option<Span>,
+    named: Option<Vec<String>>,
+}
+
+impl ImportRef {
+    fn other(span: Span, spec: String) -> ImportRef {
+        ImportRef {
+            span,
+            spec,
+            source: None,
+            named: None,
+        }
+    }
+}
+
 enum Found {
     /// `fetch(url, init)` with the method, when it is a literal.
     Fetch {
@@ -543,7 +596,7 @@ struct Finder<'t, 'a> {
     /// Spans already matched (a template's own strings are not matched again).
     matched: Vec<Span>,
     found: Vec<Found>,
-    imports: Vec<(Span, String)>,
+    imports: Vec<ImportRef>,
     /// This is next.config: its `source` patterns are what counts.
     config: bool,
 }
@@ -842,20 +895,40 @@ impl<'t, 'a> Visit<'a> for Finder<'t, 'a> {
         walk::walk_expression(self, it);
     }
     fn visit_import_declaration(&mut self, it: &oxc_ast::ast::ImportDeclaration<'a>) {
-        self.imports.push((it.span, it.source.value.to_string()));
+        // Only `import { A, type B } from "…"` can be re-pointed at a moved module.
+        let named: Option<Vec<String>> = it.specifiers.as_ref().and_then(|specs| {
+            specs
+                .iter()
+                .map(|s| match s {
+                    oxc_ast::ast::ImportDeclarationSpecifier::ImportSpecifier(x) => {
+                        Some(x.imported.name().to_string())
+                    }
+                    _ => None,
+                })
+                .collect::<Option<Vec<_>>>()
+                .filter(|v| !v.is_empty())
+        });
+        self.imports.push(ImportRef {
+            span: it.span,
+            spec: it.source.value.to_string(),
+            source: Some(it.source.span),
+            named,
+        });
         walk::walk_import_declaration(self, it);
     }
     fn visit_export_from_declaration(&mut self, it: &oxc_ast::ast::ExportFromDeclaration<'a>) {
-        self.imports.push((it.span, it.source.value.to_string()));
+        self.imports
+            .push(ImportRef::other(it.span, it.source.value.to_string()));
         walk::walk_export_from_declaration(self, it);
     }
     fn visit_export_all_declaration(&mut self, it: &oxc_ast::ast::ExportAllDeclaration<'a>) {
-        self.imports.push((it.span, it.source.value.to_string()));
+        self.imports
+            .push(ImportRef::other(it.span, it.source.value.to_string()));
         walk::walk_export_all_declaration(self, it);
     }
     fn visit_import_expression(&mut self, it: &oxc_ast::ast::ImportExpression<'a>) {
         if let Some(spec) = string_value(&it.source) {
-            self.imports.push((it.span, spec));
+            self.imports.push(ImportRef::other(it.span, spec));
         }
         walk::walk_import_expression(self, it);
     }

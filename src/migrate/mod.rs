@@ -268,8 +268,12 @@ pub fn plan(request: &Request, project: &Project) -> Result<Migration> {
     })?;
     let url = url::display(&segment);
     let text = read_source(&project.root.join(route_path), route_path)?;
-    let analysis = route::analyze(route_path, &text, &segment)?;
+    let mut analysis = route::analyze(route_path, &text, &segment, &[])?;
     let scan = callers::scan(project, route_path, &segment, &analysis.actions)?;
+    if !scan.shared.is_empty() {
+        // Other files import from the route: those declarations get a module of their own.
+        analysis = route::analyze(route_path, &text, &segment, &scan.shared)?;
+    }
     assemble::decide(request, project, &segment, url, analysis, scan)
 }
 
@@ -282,7 +286,7 @@ pub fn in_memory(route_text: &str, caller_text: &str) -> Result<Vec<(PathBuf, St
     let caller = PathBuf::from("app/items/item.tsx");
     let segment = Segment::parse_folder("api/items/[id]").map_err(|e| anyhow::anyhow!(e))?;
     let project = Project::in_memory();
-    let analysis = route::analyze(&route, route_text, &segment)?;
+    let analysis = route::analyze(&route, route_text, &segment, &[])?;
     if !analysis.reasons.is_empty() || analysis.actions.is_empty() {
         return Ok(Vec::new());
     }
@@ -301,7 +305,11 @@ pub fn in_memory(route_text: &str, caller_text: &str) -> Result<Vec<(PathBuf, St
         assemble::new_module(&target, &analysis, &route, &project),
     )];
     if let Some(file) = &found.file {
-        out.push((caller, assemble::rewrite_caller(file, &target, &project)?));
+        let shared = PathBuf::from("app/items/schema.ts");
+        out.push((
+            caller,
+            assemble::rewrite_caller(file, &target, &shared, &project)?,
+        ));
     }
     if let Some(rest) = &analysis.remainder {
         out.push((route, rest.clone()));

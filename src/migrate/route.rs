@@ -78,7 +78,23 @@ pub struct ImportLine {
     /// The specifiers as written, when the clause is only `{ … }` of values (so it can join
     /// an existing import of the same module).
     pub named: Option<Vec<String>>,
+    /// The specifier is already relative to the new module (the shared module beside it),
+    /// not to the route.
+    pub beside: bool,
 }
+
+/// The module that takes the declarations other files import from the route (a schema for
+/// client-side validation, a type), so they survive the route's removal. It sits beside
+/// the actions, which import from it what they use.
+#[derive(Debug, Clone, Default)]
+pub struct SharedModule {
+    pub imports: Vec<ImportLine>,
+    /// Declarations with `export`.
+    pub declarations: Vec<String>,
+}
+
+/// The shared module's file name, beside the actions module.
+pub const SHARED_MODULE: &str = "schema";
 
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
@@ -96,6 +112,8 @@ pub struct Analysis {
     /// The route without the migrated handlers (and what only they used); `None` when
     /// nothing would remain.
     pub remainder: Option<String>,
+    /// What other files import from the route, moved to its own module.
+    pub shared: Option<SharedModule>,
     pub notes: Vec<String>,
 }
 
@@ -153,7 +171,14 @@ impl<'a> Func<'a> {
 }
 
 /// Analyzes the route file and, when it may move, translates its mutating handlers.
-pub fn analyze(path: &Path, text: &str, segment: &Segment) -> Result<Analysis> {
+/// `shared`: names other modules import from the route (with where), which move to a
+/// module of their own.
+pub fn analyze(
+    path: &Path,
+    text: &str,
+    segment: &Segment,
+    shared: &[(String, String)],
+) -> Result<Analysis> {
     if text.trim().is_empty() {
         bail!(
             "{} is empty: there is no handler to migrate",
@@ -222,7 +247,7 @@ pub fn analyze(path: &Path, text: &str, segment: &Segment) -> Result<Analysis> {
     if !analysis.reasons.is_empty() || analysis.actions.is_empty() {
         return Ok(analysis);
     }
-    cx.emit(&mut analysis, &handlers, &mutating, &edits, flags)?;
+    cx.emit(&mut analysis, &handlers, &mutating, &edits, flags, shared)?;
     Ok(analysis)
 }
 
@@ -1383,8 +1408,53 @@ impl<'s, 'a> Cx<'s, 'a> {
         mutating: &[&Handler<'a>],
         edits: &[Edit],
         needs: Needs,
+        shared: &[(String, String)],
     ) -> Result<()> {
         let items = TopLevel::collect(self.program, self.semantic, self.text);
+        // What other files import moves to a module of its own, with what it needs.
+        let scoping = self.semantic.scoping();
+        let mut shared_roots = Vec::new();
+        for (name, at) in shared {
+            let item = scoping
+                .get_root_binding(name.as_str().into())
+                .and_then(|s| items.owner.get(&s).map(|i| (s, *i)));
+            match item {
+                Some((symbol, i))
+                    if items.items[i].exported
+                        && matches!(items.items[i].kind, ItemKind::Declaration { .. }) =>
+                {
+                    shared_roots.push(symbol);
+                }
+                _ => analysis.reasons.push(Reason::new(
+                    ReasonKind::Imported,
+                    at.clone(),
+                    format!(
+                        "imports `{name}` from the route, which is not a declaration it exports"
+                    ),
+                )),
+            }
+        }
+        if !analysis.reasons.is_empty() {
+            return Ok(());
+        }
+        let shared_used = if shared_roots.is_empty() {
+            BTreeSet::new()
+        } else {
+            items.closure(
+                self.semantic,
+                &[],
+                &[],
+                &[],
+                &shared_roots,
+                &BTreeSet::new(),
+            )
+        };
+        let in_shared = |item: &Item| match &item.kind {
+            ItemKind::Declaration { symbols, .. } => {
+                symbols.iter().any(|s| shared_used.contains(s))
+            }
+            _ => false,
+        };
         // Spans whose text the edits replace: references inside them are gone.
         // Spans whose text the edits replace: references inside them are gone, unless
         // the code there is moved rather than dropped.
@@ -1423,59 +1493,72 @@ impl<'s, 'a> Cx<'s, 'a> {
                 .iter()
                 .filter_map(|n| scoping.get_root_binding(n.as_str().into())),
         );
-        let used = items.closure(self.semantic, &moved, &replaced, &kept, &extra_roots);
-        for item in &items.items {
-            if moved.contains(&item.span) {
+        // The shared module's declarations are imported, not copied: what they use is
+        // theirs to import.
+        let opaque: BTreeSet<SymbolId> = items
+            .items
+            .iter()
+            .filter(|i| in_shared(i))
+            .flat_map(|i| match &i.kind {
+                ItemKind::Declaration { symbols, .. } => symbols.clone(),
+                _ => Vec::new(),
+            })
+            .collect();
+        let used = items.closure(
+            self.semantic,
+            &moved,
+            &replaced,
+            &kept,
+            &extra_roots,
+            &opaque,
+        );
+        let mut from_shared: Vec<String> = Vec::new();
+        for item in items.items.iter().filter(|i| !moved.contains(&i.span)) {
+            if in_shared(item) {
+                // Imported from the shared module instead of copied.
+                if let ItemKind::Declaration { symbols, .. } = &item.kind {
+                    from_shared.extend(
+                        symbols
+                            .iter()
+                            .filter(|s| used.contains(*s))
+                            .map(|s| scoping.symbol_name(*s).to_string()),
+                    );
+                }
                 continue;
             }
-            match &item.kind {
-                ItemKind::Import {
-                    specifier,
-                    specs,
-                    type_only,
-                } => {
-                    let kept: Vec<&Spec> =
-                        specs.iter().filter(|s| used.contains(&s.symbol)).collect();
-                    if specs.is_empty() {
-                        analysis.imports.push(ImportLine {
-                            clause: None,
-                            specifier: specifier.clone(),
-                            locals: Vec::new(),
-                            named: None,
-                        });
-                    } else if !kept.is_empty() {
-                        let named_only =
-                            !*type_only && kept.iter().all(|s| s.form == SpecForm::Named);
-                        analysis.imports.push(ImportLine {
-                            clause: Some(import_clause(&kept, *type_only)),
-                            specifier: specifier.clone(),
-                            locals: kept.iter().map(|s| s.local.clone()).collect(),
-                            named: named_only
-                                .then(|| kept.iter().map(|s| s.text.clone()).collect()),
-                        });
-                        analysis
-                            .declared
-                            .extend(kept.iter().map(|s| s.local.clone()));
-                    }
-                }
-                ItemKind::Declaration { symbols, body, .. } => {
-                    if symbols.iter().any(|s| used.contains(s)) {
-                        // Its comments, then the declaration without `export `.
-                        let text = format!(
-                            "{}{}",
-                            &self.text[item.span.start as usize..item.statement.start as usize],
-                            ast::text(self.text, *body)
-                        );
-                        analysis.declarations.push(text);
-                        analysis.declared.extend(
-                            symbols
-                                .iter()
-                                .map(|s| self.semantic.scoping().symbol_name(*s).to_string()),
-                        );
-                    }
-                }
-                ItemKind::Other => {}
+            self.module_item(
+                item,
+                &used,
+                false,
+                &mut analysis.imports,
+                &mut analysis.declarations,
+                &mut analysis.declared,
+            );
+        }
+        if !from_shared.is_empty() {
+            analysis.declared.extend(from_shared.iter().cloned());
+            analysis.imports.push(ImportLine {
+                clause: Some(format!("{{ {} }}", from_shared.join(", "))),
+                specifier: format!("./{SHARED_MODULE}"),
+                locals: from_shared.clone(),
+                named: Some(from_shared),
+                beside: true,
+            });
+        }
+        if !shared_used.is_empty() {
+            let mut module = SharedModule::default();
+            let mut names = Vec::new();
+            for item in &items.items {
+                self.module_item(
+                    item,
+                    &shared_used,
+                    true,
+                    &mut module.imports,
+                    &mut module.declarations,
+                    &mut names,
+                );
             }
+            analysis.shared = Some(module);
         }
         if needs.headers || needs.cookies {
             let mut names = Vec::new();
@@ -1490,6 +1573,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                 specifier: "next/headers".into(),
                 locals: names.iter().map(|n| n.to_string()).collect(),
                 named: Some(names.iter().map(|n| n.to_string()).collect()),
+                beside: false,
             });
             analysis
                 .declared
@@ -1501,6 +1585,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                 specifier: "zod".into(),
                 locals: vec!["z".into()],
                 named: None,
+                beside: false,
             });
             analysis.declared.push("z".into());
         }
@@ -1523,11 +1608,9 @@ impl<'s, 'a> Cx<'s, 'a> {
             .extend(analysis.actions.iter().map(|a| a.name.clone()));
 
         // The route without the moved handlers, when something stays.
-        let stays = handlers.len() > mutating.len()
-            || items
-                .items
-                .iter()
-                .any(|i| i.exported && !moved.contains(&i.span) && !i.config);
+        // Only handlers that stay (GET) keep the route: its other exports are either
+        // imported by no one (the scan found every importer) or moved to the shared module.
+        let stays = handlers.len() > mutating.len();
         if stays {
             analysis.remainder = Some(self.remainder(&items, &moved)?);
         } else {
@@ -1548,6 +1631,66 @@ impl<'s, 'a> Cx<'s, 'a> {
         Ok(())
     }
 
+    /// Adds an import (the specifiers in `used`) or a declaration (when it declares
+    /// something in `used`) to a module being built; `export` keeps or adds `export`.
+    #[allow(clippy::too_many_arguments)]
+    fn module_item(
+        &self,
+        item: &Item,
+        used: &BTreeSet<SymbolId>,
+        export: bool,
+        imports: &mut Vec<ImportLine>,
+        declarations: &mut Vec<String>,
+        declared: &mut Vec<String>,
+    ) {
+        match &item.kind {
+            ItemKind::Import {
+                specifier,
+                specs,
+                type_only,
+            } => {
+                let kept: Vec<&Spec> = specs.iter().filter(|s| used.contains(&s.symbol)).collect();
+                if specs.is_empty() && !export {
+                    imports.push(ImportLine {
+                        clause: None,
+                        specifier: specifier.clone(),
+                        locals: Vec::new(),
+                        named: None,
+                        beside: false,
+                    });
+                } else if !kept.is_empty() {
+                    let named_only = !*type_only && kept.iter().all(|s| s.form == SpecForm::Named);
+                    imports.push(ImportLine {
+                        clause: Some(import_clause(&kept, *type_only)),
+                        specifier: specifier.clone(),
+                        locals: kept.iter().map(|s| s.local.clone()).collect(),
+                        named: named_only.then(|| kept.iter().map(|s| s.text.clone()).collect()),
+                        beside: false,
+                    });
+                    declared.extend(kept.iter().map(|s| s.local.clone()));
+                }
+            }
+            ItemKind::Declaration { symbols, body } => {
+                if symbols.iter().any(|s| used.contains(s)) {
+                    // Its comments, then the declaration (with or without `export `).
+                    let text = format!(
+                        "{}{}{}",
+                        &self.text[item.span.start as usize..item.statement.start as usize],
+                        if export { "export " } else { "" },
+                        ast::text(self.text, *body)
+                    );
+                    declarations.push(text);
+                    declared.extend(
+                        symbols
+                            .iter()
+                            .map(|s| self.semantic.scoping().symbol_name(*s).to_string()),
+                    );
+                }
+            }
+            ItemKind::Other => {}
+        }
+    }
+
     /// The route text minus the moved handlers and what only they used.
     fn remainder(&self, items: &TopLevel, moved: &[Span]) -> Result<String> {
         let staying: Vec<Span> = items
@@ -1557,9 +1700,9 @@ impl<'s, 'a> Cx<'s, 'a> {
             .filter(|i| i.exported || matches!(i.kind, ItemKind::Other))
             .map(|i| i.span)
             .collect();
-        let used = items.closure(self.semantic, &staying, &[], &[], &[]);
+        let used = items.closure(self.semantic, &staying, &[], &[], &[], &BTreeSet::new());
         let all: Vec<Span> = items.items.iter().map(|i| i.span).collect();
-        let before = items.closure(self.semantic, &all, &[], &[], &[]);
+        let before = items.closure(self.semantic, &all, &[], &[], &[], &BTreeSet::new());
         let mut edits = Vec::new();
         for item in &items.items {
             let remove = moved.contains(&item.span)
@@ -1865,6 +2008,7 @@ impl TopLevel {
         replaced: &[Span],
         kept: &[Span],
         extra: &[SymbolId],
+        opaque: &BTreeSet<SymbolId>,
     ) -> BTreeSet<SymbolId> {
         let scoping = semantic.scoping();
         let nodes = semantic.nodes();
@@ -1891,7 +2035,8 @@ impl TopLevel {
                 });
                 if referenced {
                     used.insert(*symbol);
-                    if seen_items.insert(item) {
+                    // An opaque declaration is used, but what it uses is not followed.
+                    if !opaque.contains(symbol) && seen_items.insert(item) {
                         queue.push(self.items[item].statement);
                     }
                 }
