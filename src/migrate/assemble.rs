@@ -65,21 +65,7 @@ pub fn decide(
         return Ok(migration);
     }
 
-    // Where the actions go: --to, else beside the file with the most rewritten calls.
-    let main = scan.files.iter().filter(|f| f.rewrites > 0).max_by(|a, b| {
-        a.rewrites
-            .cmp(&b.rewrites)
-            .then_with(|| b.path.cmp(&a.path))
-    });
-    let target = match (&request.to, main) {
-        (Some(to), _) => to.clone(),
-        (None, Some(file)) => file
-            .path
-            .parent()
-            .unwrap_or(Path::new(""))
-            .join("actions.ts"),
-        (None, None) => default_home(project, segment),
-    };
+    let target = action_module(request, project, segment, &scan);
     if !matches!(
         target.extension().and_then(|e| e.to_str()),
         Some("ts" | "tsx")
@@ -103,10 +89,7 @@ pub fn decide(
         plan.write(&target, module);
     }
     // What other files imported from the route moves beside the actions.
-    let shared_path = target
-        .parent()
-        .unwrap_or(Path::new(""))
-        .join(format!("{}.ts", super::route::SHARED_MODULE));
+    let shared_path = shared_module_path(&target);
     if let Some(shared) = &analysis.shared {
         if project.root.join(&shared_path).exists() {
             bail!(
@@ -194,6 +177,38 @@ pub fn decide(
     plan.warnings.extend(migration.notes.iter().cloned());
     migration.plan = plan;
     Ok(migration)
+}
+
+/// Where the actions go: `--to`, else `actions.ts` beside the file with the most rewritten
+/// calls, else a folder named after the route.
+pub(super) fn action_module(
+    request: &Request,
+    project: &Project,
+    segment: &Segment,
+    scan: &Scan,
+) -> PathBuf {
+    let main = scan.files.iter().filter(|f| f.rewrites > 0).max_by(|a, b| {
+        a.rewrites
+            .cmp(&b.rewrites)
+            .then_with(|| b.path.cmp(&a.path))
+    });
+    match (&request.to, main) {
+        (Some(to), _) => to.clone(),
+        (None, Some(file)) => file
+            .path
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join("actions.ts"),
+        (None, None) => default_home(project, segment),
+    }
+}
+
+/// The shared module, beside the actions.
+pub(super) fn shared_module_path(actions: &Path) -> PathBuf {
+    actions
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(format!("{}.ts", super::route::SHARED_MODULE))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

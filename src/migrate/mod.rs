@@ -268,11 +268,19 @@ pub fn plan(request: &Request, project: &Project) -> Result<Migration> {
     })?;
     let url = url::display(&segment);
     let text = read_source(&project.root.join(route_path), route_path)?;
-    let mut analysis = route::analyze(route_path, &text, &segment, &[])?;
+    let mut analysis = route::analyze(route_path, &text, &segment, &route::Sharing::default())?;
     let scan = callers::scan(project, route_path, &segment, &analysis.actions)?;
     if !scan.shared.is_empty() {
-        // Other files import from the route: those declarations get a module of their own.
-        analysis = route::analyze(route_path, &text, &segment, &scan.shared)?;
+        // Other files import from the route: those declarations get a module of their own,
+        // beside the actions.
+        let shared = assemble::shared_module_path(&assemble::action_module(
+            request, project, &segment, &scan,
+        ));
+        let sharing = route::Sharing {
+            names: scan.shared.clone(),
+            from_route: project.import_path(route_path, &shared.with_extension("")),
+        };
+        analysis = route::analyze(route_path, &text, &segment, &sharing)?;
     }
     assemble::decide(request, project, &segment, url, analysis, scan)
 }
@@ -286,7 +294,7 @@ pub fn in_memory(route_text: &str, caller_text: &str) -> Result<Vec<(PathBuf, St
     let caller = PathBuf::from("app/items/item.tsx");
     let segment = Segment::parse_folder("api/items/[id]").map_err(|e| anyhow::anyhow!(e))?;
     let project = Project::in_memory();
-    let analysis = route::analyze(&route, route_text, &segment, &[])?;
+    let analysis = route::analyze(&route, route_text, &segment, &route::Sharing::default())?;
     if !analysis.reasons.is_empty() || analysis.actions.is_empty() {
         return Ok(Vec::new());
     }

@@ -171,14 +171,16 @@ impl<'a> Func<'a> {
 }
 
 /// Analyzes the route file and, when it may move, translates its mutating handlers.
-/// `shared`: names other modules import from the route (with where), which move to a
-/// module of their own.
-pub fn analyze(
-    path: &Path,
-    text: &str,
-    segment: &Segment,
-    shared: &[(String, String)],
-) -> Result<Analysis> {
+/// What other modules import from the route, which moves to a module of its own.
+#[derive(Debug, Clone, Default)]
+pub struct Sharing {
+    /// The names, with where they are imported.
+    pub names: Vec<(String, String)>,
+    /// The shared module's specifier as the route would import it (when the route stays).
+    pub from_route: String,
+}
+
+pub fn analyze(path: &Path, text: &str, segment: &Segment, sharing: &Sharing) -> Result<Analysis> {
     if text.trim().is_empty() {
         bail!(
             "{} is empty: there is no handler to migrate",
@@ -247,7 +249,7 @@ pub fn analyze(
     if !analysis.reasons.is_empty() || analysis.actions.is_empty() {
         return Ok(analysis);
     }
-    cx.emit(&mut analysis, &handlers, &mutating, &edits, flags, shared)?;
+    cx.emit(&mut analysis, &handlers, &mutating, &edits, flags, sharing)?;
     Ok(analysis)
 }
 
@@ -1408,13 +1410,13 @@ impl<'s, 'a> Cx<'s, 'a> {
         mutating: &[&Handler<'a>],
         edits: &[Edit],
         needs: Needs,
-        shared: &[(String, String)],
+        sharing: &Sharing,
     ) -> Result<()> {
         let items = TopLevel::collect(self.program, self.semantic, self.text);
         // What other files import moves to a module of its own, with what it needs.
         let scoping = self.semantic.scoping();
         let mut shared_roots = Vec::new();
-        for (name, at) in shared {
+        for (name, at) in &sharing.names {
             let item = scoping
                 .get_root_binding(name.as_str().into())
                 .and_then(|s| items.owner.get(&s).map(|i| (s, *i)));
@@ -1612,7 +1614,7 @@ impl<'s, 'a> Cx<'s, 'a> {
         // imported by no one (the scan found every importer) or moved to the shared module.
         let stays = handlers.len() > mutating.len();
         if stays {
-            analysis.remainder = Some(self.remainder(&items, &moved)?);
+            analysis.remainder = Some(self.remainder(&items, &moved, &opaque, sharing)?);
         } else {
             let dropped: Vec<&str> = items
                 .items
@@ -1692,20 +1694,34 @@ impl<'s, 'a> Cx<'s, 'a> {
     }
 
     /// The route text minus the moved handlers and what only they used.
-    fn remainder(&self, items: &TopLevel, moved: &[Span]) -> Result<String> {
+    /// `shared`: the declarations that moved to the shared module; the route imports from
+    /// there what it still uses.
+    fn remainder(
+        &self,
+        items: &TopLevel,
+        moved: &[Span],
+        shared: &BTreeSet<SymbolId>,
+        sharing: &Sharing,
+    ) -> Result<String> {
+        let is_shared = |i: &Item| match &i.kind {
+            ItemKind::Declaration { symbols, .. } => symbols.iter().any(|s| shared.contains(s)),
+            _ => false,
+        };
         let staying: Vec<Span> = items
             .items
             .iter()
             .filter(|i| !moved.contains(&i.span) && !matches!(i.kind, ItemKind::Import { .. }))
+            .filter(|i| !is_shared(i))
             .filter(|i| i.exported || matches!(i.kind, ItemKind::Other))
             .map(|i| i.span)
             .collect();
-        let used = items.closure(self.semantic, &staying, &[], &[], &[], &BTreeSet::new());
+        let used = items.closure(self.semantic, &staying, &[], &[], &[], shared);
         let all: Vec<Span> = items.items.iter().map(|i| i.span).collect();
         let before = items.closure(self.semantic, &all, &[], &[], &[], &BTreeSet::new());
         let mut edits = Vec::new();
         for item in &items.items {
             let remove = moved.contains(&item.span)
+                || is_shared(item)
                 || match &item.kind {
                     ItemKind::Declaration { symbols, .. } => {
                         !item.exported
@@ -1775,6 +1791,35 @@ impl<'s, 'a> Cx<'s, 'a> {
                     ));
                 }
             }
+        }
+        // What the route still uses of the moved declarations comes from their new module.
+        let scoping = self.semantic.scoping();
+        let needed: Vec<&str> = items
+            .items
+            .iter()
+            .filter(|i| is_shared(i))
+            .flat_map(|i| match &i.kind {
+                ItemKind::Declaration { symbols, .. } => symbols.clone(),
+                _ => Vec::new(),
+            })
+            .filter(|s| used.contains(s))
+            .map(|s| scoping.symbol_name(s))
+            .collect();
+        if !needed.is_empty() {
+            let line = format!(
+                "import {{ {} }} from {};",
+                needed.join(", "),
+                serde_json::to_string(&sharing.from_route).unwrap_or_default()
+            );
+            let last_import = items
+                .items
+                .iter()
+                .rev()
+                .find(|i| matches!(i.kind, ItemKind::Import { .. }));
+            edits.push(match last_import {
+                Some(i) => Edit::insert(i.statement.end, format!("\n{line}")),
+                None => Edit::insert(0, format!("{line}\n\n")),
+            });
         }
         render(self.text, Span::new(0, self.text.len() as u32), &edits)
             .map(|t| super::edit::tidy(&t))

@@ -43,6 +43,8 @@ describe("migrated notes feature", { skip }, () => {
 
   test("the form creates a note through the action", async (t) => {
     const { page, errors } = await open(t, `m-${Date.now()}`);
+    // The limit the form imported from the route now comes from the moved schema module.
+    assert.equal(await page.getByLabel("Title").getAttribute("maxlength"), "80");
     const posts = [];
     page.on("request", (r) => {
       if (r.method() === "POST") posts.push(new URL(r.url()).pathname);

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
+import { NOTE_TITLE_MAX } from "@/app/api/notes/route";
+
 export function NoteForm() {
   const router = useRouter();
   const [title, setTitle] = useState("");
@@ -46,6 +48,7 @@ export function NoteForm() {
         Title
         <input
           name="title"
+          maxLength={NOTE_TITLE_MAX}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
         />

@@ -4,8 +4,15 @@ import { z } from "zod";
 import { auth } from "@/auth";
 import { createNote, listNotes } from "@/lib/notes";
 
+/** The form shows the same limit (`maxLength`). */
+export const NOTE_TITLE_MAX = 80;
+
 const CreateNoteSchema = z.object({
-  title: z.string().trim().min(1, { error: "Give the note a title" }).max(80),
+  title: z
+    .string()
+    .trim()
+    .min(1, { error: "Give the note a title" })
+    .max(NOTE_TITLE_MAX),
   body: z.string().max(2000).default(""),
 });
 
