@@ -334,8 +334,20 @@ pub(super) fn scan_file(
         .filter(|n| matches!(n.kind(), AstKind::CallExpression(_)))
         .map(|n| (n.kind().span(), n.id()))
         .collect();
+    // Server Actions are App Router only; an actions module in pages/ would become a page.
+    let pages_router = rel.starts_with("pages") || rel.starts_with("src/pages");
     for (call_span, m, method) in fetches {
         let location = loc(call_span.start);
+        if pages_router {
+            out.manual.push(CallerOut {
+                location,
+                method: method.unwrap_or_else(|| "?".into()),
+                action: None,
+                why: Some("a Pages Router page: Server Actions work in the App Router only".into()),
+                replacement: None,
+            });
+            continue;
+        }
         let Some(method) = method else {
             out.manual.push(CallerOut {
                 location,
@@ -973,7 +985,18 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
                     .map(|k| k.to_string())
                     .unwrap_or_default();
                 match key.as_str() {
-                    "method" | "credentials" | "cache" | "mode" | "keepalive" => {}
+                    "method" | "cache" | "mode" => {}
+                    // An action call cannot outlive the page, and always sends cookies.
+                    "keepalive" => problems.push(
+                        "uses `keepalive` (a request that outlives the page), which an action call cannot do".into(),
+                    ),
+                    "credentials" => {
+                        if string_value(&p.value).as_deref() == Some("omit") {
+                            problems.push(
+                                "sends no cookies (`credentials: \"omit\"`), but an action call always carries the session".into(),
+                            );
+                        }
+                    }
                     "headers" => {
                         let Expression::ObjectExpression(h) = p.value.without_parentheses() else {
                             problems.push("sends headers the tool cannot see".into());
@@ -1003,6 +1026,17 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
         }
         let mut args: Vec<Arg> = Vec::new();
         if sig.takes_params {
+            // `${key}` in a catch-all may hold several folders (`a/b/c`): the tool cannot
+            // split it the way the router would.
+            if m.params
+                .iter()
+                .any(|(_, v)| matches!(v, Value::List(items) if items.iter().any(|i| matches!(i, Value::Expr(_)))))
+            {
+                return Err((
+                    "fills a catch-all segment from an expression, which may hold several folders".into(),
+                    None,
+                ));
+            }
             let fields: Vec<String> = m
                 .params
                 .iter()
@@ -1024,10 +1058,22 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
                     None,
                 ));
             }
-            let pairs: Vec<String> = m
-                .query
+            let query = m.query.as_deref().unwrap_or(&[]);
+            if let Some((key, _)) = query
                 .iter()
-                .flatten()
+                .enumerate()
+                .find(|(i, (k, _))| query[..*i].iter().any(|(other, _)| other == k))
+                .map(|(_, pair)| pair)
+            {
+                return Err((
+                    format!(
+                        "repeats the query parameter `{key}`, which a plain object cannot carry"
+                    ),
+                    None,
+                ));
+            }
+            let pairs: Vec<String> = query
+                .iter()
                 .map(|(k, v)| property(&property_key(k), &self.value(v)))
                 .collect();
             args.push(Arg::object(pairs));
@@ -1269,7 +1315,7 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
         out
     }
 
-    /// A URL value as an argument: text as a string literal, an expression as itself,
+    /// A URL value as an argument: text as a string literal, an expression as a string,
     /// without the URL encoding it needed.
     fn value(&self, value: &Value) -> String {
         match value {
@@ -1291,9 +1337,14 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
                 {
                     span = inner.span();
                 }
-                // No `String(…)`: the action's parameter types make tsc reject a
-                // non-string, so the output stays as plain as the input.
-                self.src(span).to_string()
+                // The URL made the value a string; `String(…)` keeps that for numbers and
+                // the like (a template or string literal already is one).
+                let text = self.src(span);
+                if text.starts_with('"') || text.starts_with('\'') || text.starts_with('`') {
+                    text.to_string()
+                } else {
+                    format!("String({text})")
+                }
             }
         }
     }
@@ -1380,9 +1431,12 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
             if stmt.span().end > at.start {
                 continue;
             }
+            // Only `res.ok` splits the outcomes in two: after `if (res.status === 401)
+            // return`, the rest can still fail with another status.
             if let Statement::IfStatement(s) = stmt
                 && s.alternate.is_none()
                 && exits(&s.consequent)
+                && tests_ok(&s.test, name)
                 && let Some(ok) = self.condition(&s.test, name, sig, true)
             {
                 return Some(!ok);
@@ -1437,6 +1491,19 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
             }
             _ => None,
         }
+    }
+}
+
+/// Whether a test is `res.ok` or `!res.ok` (any depth of `!`).
+fn tests_ok(test: &Expression<'_>, name: &str) -> bool {
+    match test.without_parentheses() {
+        Expression::StaticMemberExpression(m) => {
+            m.property.name == "ok" && is_ident(&m.object, name)
+        }
+        Expression::UnaryExpression(u) if u.operator == UnaryOperator::LogicalNot => {
+            tests_ok(&u.argument, name)
+        }
+        _ => false,
     }
 }
 

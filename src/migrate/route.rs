@@ -256,11 +256,21 @@ pub fn analyze(path: &Path, text: &str, segment: &Segment, sharing: &Sharing) ->
 /// Imports the translation adds.
 #[derive(Debug, Default, Clone)]
 struct Needs {
-    headers: bool,
-    cookies: bool,
-    zod_types: bool,
-    /// Top-level names that generated text refers to (`typeof Schema`, `Schema.safeParse`).
+    /// The local names `headers()` / `cookies()` of next/headers are imported as (aliased
+    /// where the handler already uses the name).
+    headers: BTreeSet<String>,
+    cookies: BTreeSet<String>,
+    /// Top-level names that generated text refers to (`Schema.safeParse`).
     names: Vec<String>,
+}
+
+/// Names the translation introduces into one handler, chosen so they clash with nothing it
+/// declares or the module declares at the top.
+struct Fresh {
+    query: String,
+    params: String,
+    headers: String,
+    cookies: String,
 }
 
 struct Cx<'s, 'a> {
@@ -598,6 +608,7 @@ impl<'s, 'a> Cx<'s, 'a> {
             );
             return None;
         }
+        let fresh = self.fresh(func);
         // Request: the body, the query, headers and cookies.
         let mut body: Option<(Body, String, String)> = None; // kind, param name, type
         let mut query = false;
@@ -605,7 +616,9 @@ impl<'s, 'a> Cx<'s, 'a> {
             match &req.pattern {
                 BindingPattern::BindingIdentifier(id) => {
                     if let Some(symbol) = id.symbol_id.get() {
-                        self.request_uses(symbol, func, &mut local, &mut body, &mut query, needs);
+                        self.request_uses(
+                            symbol, func, &fresh, &mut local, &mut body, &mut query, needs,
+                        );
                     }
                 }
                 _ => self.reason(
@@ -618,7 +631,7 @@ impl<'s, 'a> Cx<'s, 'a> {
         // Context: the dynamic params.
         let mut params_param: Option<String> = None;
         if let Some(ctx) = params.items.get(1) {
-            params_param = self.context_uses(ctx, &mut local);
+            params_param = self.context_uses(ctx, &fresh, &mut local);
         }
         // Responses.
         let mut results = Vec::new();
@@ -638,7 +651,7 @@ impl<'s, 'a> Cx<'s, 'a> {
             list.push(format!("{name}: {ty}"));
         }
         if query {
-            list.push("query: Record<string, string>".to_string());
+            list.push(format!("{}: Record<string, string>", fresh.query));
         }
         let params_text = self.layout_params(handler, name, &list);
         local.push(Edit::text(params.span, params_text));
@@ -719,10 +732,12 @@ impl<'s, 'a> Cx<'s, 'a> {
     }
 
     /// Each use of the request parameter: translated, or a reason.
+    #[allow(clippy::too_many_arguments)]
     fn request_uses(
         &mut self,
         symbol: SymbolId,
         func: Func<'a>,
+        fresh: &Fresh,
         edits: &mut Vec<Edit>,
         body: &mut Option<(Body, String, String)>,
         query: &mut bool,
@@ -775,7 +790,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                     format!("reads the raw body (`request.{prop}`), which signature checks need byte for byte; an action receives parsed arguments"),
                 ),
                 "nextUrl" | "url" => {
-                    if !self.query_use(prop, p1, edits) {
+                    if !self.query_use(prop, p1, &fresh.query, edits) {
                         self.reason(
                             ReasonKind::Unsupported,
                             at.start,
@@ -803,13 +818,13 @@ impl<'s, 'a> Cx<'s, 'a> {
                             continue;
                         }
                     }
-                    if prop == "headers" {
-                        needs.headers = true;
-                        edits.push(Edit::text(member.span, "(await headers())"));
+                    let (set, local) = if prop == "headers" {
+                        (&mut needs.headers, &fresh.headers)
                     } else {
-                        needs.cookies = true;
-                        edits.push(Edit::text(member.span, "(await cookies())"));
-                    }
+                        (&mut needs.cookies, &fresh.cookies)
+                    };
+                    set.insert(local.clone());
+                    edits.push(Edit::text(member.span, format!("(await {local}())")));
                 }
                 other => self.reason(
                     ReasonKind::Unsupported,
@@ -860,10 +875,11 @@ impl<'s, 'a> Cx<'s, 'a> {
                     } else {
                         let symbol = id.symbol_id.get()?;
                         match self.only_parsed_by(symbol) {
+                            // `unknown`, like the JSON it replaces: the schema still
+                            // validates it, and callers compile as they did.
                             Some(schema) => {
-                                needs.zod_types = true;
-                                needs.names.push(schema.clone());
-                                format!("z.input<typeof {schema}>")
+                                needs.names.push(schema);
+                                "unknown".to_string()
                             }
                             None => {
                                 self.reason(
@@ -890,11 +906,10 @@ impl<'s, 'a> Cx<'s, 'a> {
             && let Some(schema) = schema_call(&call.callee)
             && arg(&call.arguments, 0).is_some_and(|a| a.span() == awaited)
         {
-            needs.zod_types = true;
-            needs.names.push(schema.clone());
+            needs.names.push(schema);
             let name = fresh(&["input", "payload", "data", "body"]);
             edits.push(Edit::text(awaited, name.clone()));
-            return Some((kind, name, format!("z.input<typeof {schema}>")));
+            return Some((kind, name, "unknown".to_string()));
         }
         // `(await request.json()) as Type`.
         if let AstKind::TSAsExpression(cast) = parent {
@@ -935,7 +950,7 @@ impl<'s, 'a> Cx<'s, 'a> {
 
     /// `request.nextUrl.searchParams`, `new URL(request.url).searchParams` and
     /// `const { searchParams } = …` become `new URLSearchParams(query)`.
-    fn query_use(&self, prop: &str, member: NodeId, edits: &mut Vec<Edit>) -> bool {
+    fn query_use(&self, prop: &str, member: NodeId, query: &str, edits: &mut Vec<Edit>) -> bool {
         let semantic = self.semantic;
         let url_node = if prop == "url" {
             let (new_id, AstKind::NewExpression(new)) = up(semantic, member) else {
@@ -950,7 +965,7 @@ impl<'s, 'a> Cx<'s, 'a> {
         };
         match up(semantic, url_node) {
             (_, AstKind::StaticMemberExpression(sp)) if sp.property.name == "searchParams" => {
-                edits.push(Edit::text(sp.span, "new URLSearchParams(query)"));
+                edits.push(Edit::text(sp.span, format!("new URLSearchParams({query})")));
                 true
             }
             (_, AstKind::VariableDeclarator(d)) => {
@@ -966,7 +981,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                 }
                 edits.push(Edit::text(
                     d.span,
-                    "searchParams = new URLSearchParams(query)",
+                    format!("searchParams = new URLSearchParams({query})"),
                 ));
                 true
             }
@@ -979,6 +994,7 @@ impl<'s, 'a> Cx<'s, 'a> {
     fn context_uses(
         &mut self,
         ctx: &'a oxc_ast::ast::FormalParameter<'a>,
+        fresh: &Fresh,
         edits: &mut Vec<Edit>,
     ) -> Option<String> {
         let semantic = self.semantic;
@@ -996,9 +1012,9 @@ impl<'s, 'a> Cx<'s, 'a> {
                         {
                             match up(semantic, mid) {
                                 (_, AstKind::AwaitExpression(aw)) => {
-                                    edits.push(Edit::text(aw.span, "params"));
+                                    edits.push(Edit::text(aw.span, fresh.params.clone()));
                                 }
-                                _ => edits.push(Edit::text(m.span, "params")),
+                                _ => edits.push(Edit::text(m.span, fresh.params.clone())),
                             }
                         }
                         _ => self.reason(
@@ -1008,7 +1024,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                         ),
                     }
                 }
-                Some("params".to_string())
+                Some(fresh.params.clone())
             }
             BindingPattern::ObjectPattern(pattern) => {
                 if pattern.rest.is_some()
@@ -1265,9 +1281,16 @@ impl<'s, 'a> Cx<'s, 'a> {
             let Some(input) = arg(&call.arguments, 0) else {
                 continue;
             };
-            if names.iter().filter(|n| **n == v.name.as_str()).count() > 1
-                || d.type_annotation.is_some()
-            {
+            // `v` moves out of the try block: nothing else in the handler may share its name.
+            let scoping = semantic.scoping();
+            let count = |name: &str| {
+                scoping
+                    .symbol_ids()
+                    .filter(|s| within(scoping.symbol_span(*s), func.span()))
+                    .filter(|s| scoping.symbol_name(*s) == name)
+                    .count()
+            };
+            if count(v.name.as_str()) > 1 || d.type_annotation.is_some() {
                 continue;
             }
             // `if (e instanceof z.ZodError) {…}` first in the catch.
@@ -1334,7 +1357,14 @@ impl<'s, 'a> Cx<'s, 'a> {
                     && self.src(tl.span).contains('\n'))
             });
             edits.extend(renamed);
-            if rethrows && !body.is_empty() && !multiline_template {
+            // Unwrapping moves the block's own bindings to the function's scope, where one
+            // of the same name may already live.
+            let block_scope = t.block.scope_id.get();
+            let clash = scoping
+                .symbol_ids()
+                .filter(|s| Some(scoping.symbol_scope_id(*s)) == block_scope)
+                .any(|s| count(scoping.symbol_name(s)) > 1);
+            if rethrows && !body.is_empty() && !multiline_template && !clash {
                 let rest = Span::new(body[0].span().start, body[body.len() - 1].span().end);
                 edits.push(Edit {
                     span: t.span,
@@ -1358,13 +1388,28 @@ impl<'s, 'a> Cx<'s, 'a> {
     /// promise instead. Worth saying.
     fn note_throws(&mut self, handler: &Handler<'a>) {
         let func = handler.func;
-        let throws = self.semantic.nodes().iter().filter(|n| {
-            matches!(n.kind(), AstKind::ThrowStatement(t) if within(t.span, func.span()))
+        let nodes = self.semantic.nodes();
+        // `throw`, and a schema's `.parse(…)` outside any try (it throws on bad input).
+        let throws = nodes.iter().filter(|n| {
+            let throws = match n.kind() {
+                AstKind::ThrowStatement(_) => true,
+                AstKind::CallExpression(c) => {
+                    matches!(c.callee.without_parentheses(), Expression::StaticMemberExpression(m) if m.property.name == "parse")
+                        && schema_call(&c.callee).is_some()
+                        && !nodes
+                            .ancestor_kinds(n.id())
+                            .take_while(|k| !matches!(k, AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)))
+                            .any(|k| matches!(k, AstKind::TryStatement(_)))
+                }
+                _ => false,
+            };
+            throws
+                && within(n.kind().span(), func.span())
                 && self.nearest_function(n.id()) == Some(func.node_id())
         });
         if let Some(first) = throws.map(|n| n.kind().span()).next() {
             self.notes.push(format!(
-                "{}: {} throws here; the route answered 500, the action's call rejects instead (callers see an exception, not `ok: false`)",
+                "{}: {} can throw here; where the route answered 500, the action's call rejects instead (callers see an exception, not `ok: false`)",
                 self.loc(first.start),
                 handler.method
             ));
@@ -1389,6 +1434,57 @@ impl<'s, 'a> Cx<'s, 'a> {
                 AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
             )
         })
+    }
+
+    /// Whether a top-level statement holds state: `let`/`var`, or a `const` holding a
+    /// new object, array or instance (a Map, a cache, a client).
+    fn is_state(&self, statement: Span) -> bool {
+        let Some(stmt) = self.program.body.iter().find(|s| s.span() == statement) else {
+            return false;
+        };
+        let decl = match stmt {
+            Statement::VariableDeclaration(v) => v,
+            Statement::ExportDeclaration(e) => match &e.declaration {
+                Declaration::VariableDeclaration(v) => v,
+                _ => return false,
+            },
+            _ => return false,
+        };
+        !decl.kind.is_const()
+            || decl.declarations.iter().any(|d| {
+                matches!(
+                    d.init.as_ref().map(Expression::without_parentheses),
+                    Some(
+                        Expression::NewExpression(_)
+                            | Expression::ArrayExpression(_)
+                            | Expression::ObjectExpression(_)
+                    )
+                )
+            })
+    }
+
+    /// Names for what the translation introduces, free in the handler and the module.
+    fn fresh(&self, func: Func<'a>) -> Fresh {
+        let mut taken = self.names_in(func);
+        let scoping = self.semantic.scoping();
+        taken.extend(
+            scoping
+                .get_bindings(scoping.root_scope_id())
+                .iter()
+                .map(|(n, _)| n.to_string()),
+        );
+        let pick = |options: &[&str]| {
+            options
+                .iter()
+                .find(|n| !taken.contains(**n))
+                .map_or_else(|| format!("{}_", options[0]), |n| n.to_string())
+        };
+        Fresh {
+            query: pick(&["query", "searchQuery", "queryParams"]),
+            params: pick(&["params", "routeParams"]),
+            headers: pick(&["headers", "requestHeaders"]),
+            cookies: pick(&["cookies", "requestCookies"]),
+        }
     }
 
     /// Every binding name declared inside the function.
@@ -1482,12 +1578,6 @@ impl<'s, 'a> Cx<'s, 'a> {
 
         // The action module: the handlers plus what they use.
         let mut extra_roots: Vec<SymbolId> = Vec::new();
-        let z = self.semantic.scoping().get_root_binding("z".into());
-        if needs.zod_types
-            && let Some(z) = z
-        {
-            extra_roots.push(z);
-        }
         let scoping = self.semantic.scoping();
         extra_roots.extend(
             needs
@@ -1562,34 +1652,28 @@ impl<'s, 'a> Cx<'s, 'a> {
             }
             analysis.shared = Some(module);
         }
-        if needs.headers || needs.cookies {
-            let mut names = Vec::new();
-            if needs.cookies {
-                names.push("cookies");
+        let mut specs: Vec<(String, String)> = Vec::new(); // (as written, local)
+        for (export, locals) in [("cookies", &needs.cookies), ("headers", &needs.headers)] {
+            for local in locals {
+                let text = if local == export {
+                    export.to_string()
+                } else {
+                    format!("{export} as {local}")
+                };
+                specs.push((text, local.clone()));
             }
-            if needs.headers {
-                names.push("headers");
-            }
-            analysis.imports.push(ImportLine {
-                clause: Some(format!("{{ {} }}", names.join(", "))),
-                specifier: "next/headers".into(),
-                locals: names.iter().map(|n| n.to_string()).collect(),
-                named: Some(names.iter().map(|n| n.to_string()).collect()),
-                beside: false,
-            });
-            analysis
-                .declared
-                .extend(names.iter().map(|n| n.to_string()));
         }
-        if needs.zod_types && z.is_none() {
+        if !specs.is_empty() {
+            let texts: Vec<String> = specs.iter().map(|(t, _)| t.clone()).collect();
+            let locals: Vec<String> = specs.iter().map(|(_, l)| l.clone()).collect();
             analysis.imports.push(ImportLine {
-                clause: Some("type { z }".into()),
-                specifier: "zod".into(),
-                locals: vec!["z".into()],
-                named: None,
+                clause: Some(format!("{{ {} }}", texts.join(", "))),
+                specifier: "next/headers".into(),
+                locals: locals.clone(),
+                named: Some(texts),
                 beside: false,
             });
-            analysis.declared.push("z".into());
+            analysis.declared.extend(locals);
         }
         for handler in mutating {
             let span = Span::new(
@@ -1614,6 +1698,33 @@ impl<'s, 'a> Cx<'s, 'a> {
         // imported by no one (the scan found every importer) or moved to the shared module.
         let stays = handlers.len() > mutating.len();
         if stays {
+            // State both sides use cannot be copied: the copies would drift apart.
+            let staying: Vec<Span> = items
+                .items
+                .iter()
+                .filter(|i| !moved.contains(&i.span) && !matches!(i.kind, ItemKind::Import { .. }))
+                .filter(|i| i.exported || matches!(i.kind, ItemKind::Other))
+                .map(|i| i.span)
+                .collect();
+            let route_used = items.closure(self.semantic, &staying, &[], &[], &[], &opaque);
+            for item in &items.items {
+                if let ItemKind::Declaration { symbols, .. } = &item.kind
+                    && !in_shared(item)
+                    && symbols.iter().any(|s| used.contains(s))
+                    && symbols.iter().any(|s| route_used.contains(s))
+                    && self.is_state(item.statement)
+                {
+                    let name = item.names.first().cloned().unwrap_or_default();
+                    analysis.reasons.push(Reason::new(
+                        ReasonKind::Unsupported,
+                        self.loc(item.statement.start),
+                        format!("module state `{name}` is used by the handlers that stay and by those that move; a copy in the actions module would drift apart, so move it to a module of its own first"),
+                    ));
+                }
+            }
+            if !analysis.reasons.is_empty() {
+                return Ok(());
+            }
             analysis.remainder = Some(self.remainder(&items, &moved, &opaque, sharing)?);
         } else {
             let dropped: Vec<&str> = items
@@ -1624,12 +1735,12 @@ impl<'s, 'a> Cx<'s, 'a> {
                 .collect();
             if !dropped.is_empty() {
                 self.notes.push(format!(
-                    "dropped the route segment config ({}): it does not apply to actions",
+                    "dropped the route segment config ({}): an action runs under the config of the page that calls it, so move what you need there",
                     dropped.join(", ")
                 ));
             }
         }
-        analysis.notes = std::mem::take(&mut self.notes);
+        analysis.notes.append(&mut self.notes);
         Ok(())
     }
 
@@ -2062,6 +2173,7 @@ impl TopLevel {
         let mut seen_items: HashSet<usize> = HashSet::new();
         for s in extra {
             if let Some(i) = self.owner.get(s)
+                && !opaque.contains(s)
                 && seen_items.insert(*i)
             {
                 queue.push(self.items[*i].statement);

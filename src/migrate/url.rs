@@ -168,15 +168,17 @@ fn split_folders(pieces: &[Piece]) -> Option<Vec<Value>> {
         .map(|f| match f.as_slice() {
             [Piece::Expr(span)] => Some(Value::Expr(*span)),
             [] => None,
-            texts if texts.iter().all(|p| matches!(p, Piece::Text(_))) => Some(Value::Text(
-                texts
+            // The router hands the handler decoded segments (`c%2B%2B` → `c++`).
+            texts if texts.iter().all(|p| matches!(p, Piece::Text(_))) => {
+                let raw: String = texts
                     .iter()
                     .map(|p| match p {
                         Piece::Text(t) => t.as_str(),
                         Piece::Expr(_) => "",
                     })
-                    .collect(),
-            )),
+                    .collect();
+                Some(Value::Text(percent_decode(&raw, false)?))
+            }
             _ => None,
         })
         .collect()
@@ -193,9 +195,10 @@ fn split_pairs(pieces: &[Piece]) -> Option<Vec<(String, Value)>> {
         if key.is_empty() {
             return value.is_empty().then_some(());
         }
+        // `URLSearchParams` hands the handler form-decoded values (`a+b%21` → `a b!`).
         let v = match value.as_slice() {
             [] => Value::Text(String::new()),
-            [Piece::Text(t)] => Value::Text(t.clone()),
+            [Piece::Text(t)] => Value::Text(percent_decode(t, true)?),
             [Piece::Expr(s)] => Value::Expr(*s),
             _ => return None,
         };
@@ -237,6 +240,32 @@ fn split_pairs(pieces: &[Piece]) -> Option<Vec<(String, Value)>> {
                 .all(|c| c.is_ascii_alphanumeric() || "-_.[]".contains(c))
     };
     pairs.iter().all(|(k, _)| literal(k)).then_some(pairs)
+}
+
+/// Decodes `%XX` escapes (and `+` as a space in form-encoded query values); `None` for a
+/// malformed escape or bytes that are not UTF-8, which the tool will not guess at.
+fn percent_decode(text: &str, form: bool) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = text.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' if form => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 /// Whether a `next.config` `source` pattern (path-to-regexp: `:name`, `:name*`, `:name+`,
@@ -306,6 +335,9 @@ mod tests {
         assert!(matches(&item, &[text("/api/posts/post-"), expr(5)]).is_none());
         let m = matches(&item, &[text("/api/posts/42")]).unwrap();
         assert_eq!(m.params[0].1, Value::Text("42".into()));
+        let m = matches(&item, &[text("/api/posts/c%2B%2B")]).unwrap();
+        assert_eq!(m.params[0].1, Value::Text("c++".into()));
+        assert!(matches(&item, &[text("/api/posts/%ZZ")]).is_none());
         assert!(matches(&item, &[text("/api/posts")]).is_none());
         assert!(matches(&item, &[text("/api//posts/1")]).is_none());
     }
@@ -321,6 +353,8 @@ mod tests {
                 ("hard".into(), Value::Text("1".into()))
             ]
         );
+        let m = matches(&todos, &[text("/api/todos?title=buy+milk%21")]).unwrap();
+        assert_eq!(m.query.unwrap()[0].1, Value::Text("buy milk!".into()));
         let m = matches(&todos, &[text("/api/todos?"), expr(9)]).unwrap();
         assert!(m.opaque_query);
         let docs = seg("docs/[...slug]");
