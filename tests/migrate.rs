@@ -305,3 +305,21 @@ fn uncommitted_changes_are_refused_without_force() {
     let (code, _, stderr) = migrate(dir.path(), &args("json-zod"), &["--force"]);
     assert_eq!(code, 0, "{stderr}");
 }
+
+#[test]
+fn appending_to_an_actions_module_reuses_its_imports() {
+    let dir = fixture("json-zod");
+    // The same module as the route's `@/lib/db`, spelled relatively.
+    let existing = "\"use server\";\n\nimport { db } from \"../lib/db\";\n\nexport async function countPosts() {\n  return (await db.post.findMany()).length;\n}\n";
+    fs::create_dir_all(dir.path().join("app")).unwrap();
+    fs::write(dir.path().join("app/actions.ts"), existing).unwrap();
+    let (code, _, stderr) = migrate(dir.path(), &args("json-zod"), &["--to", "app/actions.ts"]);
+    assert_eq!(code, 0, "{stderr}");
+    let module = fs::read_to_string(dir.path().join("app/actions.ts")).unwrap();
+    assert!(
+        module.contains("export async function countPosts() {"),
+        "{module}"
+    );
+    assert_eq!(module.matches("import { db }").count(), 1, "{module}");
+    assert!(module.contains("export async function createPost(input: unknown)"));
+}

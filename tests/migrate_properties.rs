@@ -416,3 +416,15 @@ fn an_early_exit_on_one_status_does_not_decide_the_rest() {
     assert!(rewritten.contains("return res.error.error;"), "{rewritten}");
     assert!(rewritten.contains("return res.data.id;"), "{rewritten}");
 }
+
+#[test]
+fn reads_inside_callbacks_follow_the_guards_around_them() {
+    let route = "export async function POST(req: NextRequest) {\n  const input = Schema.parse(await req.json());\n  if (!input.title) return NextResponse.json({ error: \"no\" }, { status: 422 });\n  return NextResponse.json({ id: 1 }, { status: 201 });\n}\n";
+    let caller = "export async function save(id: string, title: string, add: (f: (c: unknown[]) => unknown[]) => void) {\n  const res = await fetch(`/api/items/${id}`, { method: \"POST\", body: JSON.stringify({ title }) });\n  const data = await res.json();\n  if (!res.ok) {\n    return;\n  }\n  add((c) => [...c, data]);\n}\n";
+    let out = migrate(route, caller);
+    let rewritten = file(&out, "item.tsx").unwrap();
+    assert!(
+        rewritten.contains("add((c) => [...c, res.data]);"),
+        "{rewritten}"
+    );
+}

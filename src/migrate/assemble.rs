@@ -280,6 +280,21 @@ fn import_text(line: &ImportLine, route: &Path, target: &Path, project: &Project
     }
 }
 
+/// A module specifier as the file it names (alias and relative forms of one module are
+/// equal), or as written for packages.
+fn canonical(spec: &str, from: &Path, project: &Project) -> String {
+    let resolved = if spec.starts_with("./") || spec.starts_with("../") {
+        from.parent().unwrap_or(Path::new("")).join(spec)
+    } else if let Some(alias) = &project.alias
+        && let Some(rest) = spec.strip_prefix(&alias.prefix)
+    {
+        alias.dir.join(rest)
+    } else {
+        return spec.to_string();
+    };
+    slash(&normalize(&resolved))
+}
+
 /// A module specifier as a double-quoted string literal, escaped (folder names and the
 /// route's own specifiers may hold quotes or backslashes).
 pub(super) fn string_literal(value: &str) -> String {
@@ -358,7 +373,7 @@ fn merge_module(
             for spec in specs {
                 imported.insert(
                     spec.local().name.to_string(),
-                    import.source.value.to_string(),
+                    canonical(&import.source.value, target, project),
                 );
                 match spec {
                     ImportDeclarationSpecifier::ImportSpecifier(s) => last_end = Some(s.span.end),
@@ -366,14 +381,18 @@ fn merge_module(
                 }
             }
             if named_only && let Some(end) = last_end {
-                joinable.insert(import.source.value.to_string(), end);
+                joinable.insert(canonical(&import.source.value, target, project), end);
             }
         }
     }
     let mut edits = Vec::new();
     let mut new_lines = String::new();
     for line in &analysis.imports {
-        let module = import_text_specifier(line, route, target, project);
+        let module = canonical(
+            &import_text_specifier(line, route, target, project),
+            target,
+            project,
+        );
         let fresh: Vec<&String> = line
             .locals
             .iter()
@@ -410,7 +429,11 @@ fn merge_module(
     // The same name from another module is a clash too.
     let mut clashes: Vec<String> = clashes.into_iter().cloned().collect();
     for line in &analysis.imports {
-        let module = import_text_specifier(line, route, target, project);
+        let module = canonical(
+            &import_text_specifier(line, route, target, project),
+            target,
+            project,
+        );
         for local in &line.locals {
             if imported.get(local).is_some_and(|m| *m != module) {
                 clashes.push(local.clone());

@@ -390,6 +390,7 @@ pub(super) fn scan_file(
             text: &text,
             semantic: &semantic,
             calls: &calls,
+            home: std::cell::Cell::new(None),
         };
         match cx.rewrite(call, call_id, &m, sig, &local) {
             Ok(mut new_edits) => {
@@ -951,6 +952,8 @@ struct Rewriter<'t, 's, 'a> {
     text: &'t str,
     semantic: &'s Semantic<'a>,
     calls: &'s HashMap<Span, NodeId>,
+    /// The function declaring the response variable, when it is never reassigned.
+    home: std::cell::Cell<Option<NodeId>>,
 }
 
 type Manual = (String, Option<String>);
@@ -1106,7 +1109,17 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
                     return manual("the response variable is not resolvable".into());
                 };
                 let name = id.name.as_str();
-                for reference in self.semantic.scoping().get_resolved_references(symbol) {
+                let scoping = self.semantic.scoping();
+                if !scoping.symbol_is_mutated(symbol) {
+                    let nodes = self.semantic.nodes();
+                    self.home.set(nodes.ancestor_ids(call_id).find(|a| {
+                        matches!(
+                            nodes.kind(*a),
+                            AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
+                        )
+                    }));
+                }
+                for reference in scoping.get_resolved_references(symbol) {
                     let rid = reference.node_id();
                     let at = self.semantic.nodes().kind(rid).span();
                     let where_ = location(Path::new(""), self.text, at.start);
@@ -1409,14 +1422,36 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
                     if let Some(ok) = self.early_exit(&b.statements, child_span, name, sig) {
                         return Some(ok);
                     }
-                    return None; // the function's start: nothing above guards it
+                    if !self.inside_home(ancestor) {
+                        return None; // the start of the function holding `res`
+                    }
                 }
-                AstKind::Function(_) | AstKind::ArrowFunctionExpression(_) => return None,
+                // A callback inside the function holding a never-reassigned `res` runs
+                // behind the same checks (as TypeScript's narrowing of a const agrees).
+                AstKind::Function(_) | AstKind::ArrowFunctionExpression(_) => {
+                    if !self.inside_home(ancestor) {
+                        return None;
+                    }
+                }
                 _ => {}
             }
             child = ancestor;
         }
         None
+    }
+
+    /// Whether `node` lies strictly inside the function that declares `res` (and `res` is
+    /// never reassigned).
+    fn inside_home(&self, node: NodeId) -> bool {
+        let Some(home) = self.home.get() else {
+            return false;
+        };
+        let nodes = self.semantic.nodes();
+        let function = match nodes.kind(node) {
+            AstKind::FunctionBody(_) => nodes.parent_id(node),
+            _ => node,
+        };
+        function != home && nodes.ancestor_ids(function).any(|a| a == home)
     }
 
     /// `if (!res.ok) { …; return; }` before the statement holding `at`.
