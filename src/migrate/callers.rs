@@ -1428,10 +1428,10 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
                 }
                 // A callback inside the function holding a never-reassigned `res` runs
                 // behind the same checks (as TypeScript's narrowing of a const agrees).
-                AstKind::Function(_) | AstKind::ArrowFunctionExpression(_) => {
-                    if !self.inside_home(ancestor) {
-                        return None;
-                    }
+                AstKind::Function(_) | AstKind::ArrowFunctionExpression(_)
+                    if !self.inside_home(ancestor) =>
+                {
+                    return None;
                 }
                 _ => {}
             }
