@@ -323,3 +323,20 @@ fn appending_to_an_actions_module_reuses_its_imports() {
     assert_eq!(module.matches("import { db }").count(), 1, "{module}");
     assert!(module.contains("export async function createPost(input: unknown)"));
 }
+
+#[test]
+fn crlf_files_stay_crlf() {
+    let dir = fixture("json-zod");
+    for rel in ["app/api/posts/route.ts", "app/posts/new/post-form.tsx"] {
+        let path = dir.path().join(rel);
+        let text = fs::read_to_string(&path).unwrap().replace('\n', "\r\n");
+        fs::write(&path, text).unwrap();
+    }
+    let (code, _, stderr) = migrate(dir.path(), &args("json-zod"), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    for rel in ["app/posts/new/actions.ts", "app/posts/new/post-form.tsx"] {
+        let text = fs::read_to_string(dir.path().join(rel)).unwrap();
+        let lone = text.matches('\n').count() - text.matches("\r\n").count();
+        assert_eq!(lone, 0, "{rel} has {lone} LF-only lines:\n{text}");
+    }
+}

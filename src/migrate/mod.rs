@@ -282,7 +282,26 @@ pub fn plan(request: &Request, project: &Project) -> Result<Migration> {
         };
         analysis = route::analyze(route_path, &text, &segment, &sharing)?;
     }
-    assemble::decide(request, project, &segment, url, analysis, scan)
+    let mut migration = assemble::decide(request, project, &segment, url, analysis, scan)?;
+    // Each file keeps its line endings; new files take the route's.
+    for op in &mut migration.plan.ops {
+        if let Change::Write(contents) | Change::Merge(contents) = &mut op.change {
+            let crlf = match std::fs::read_to_string(project.root.join(&op.path)) {
+                Ok(current) => uses_crlf(&current),
+                Err(_) => uses_crlf(&text),
+            };
+            if crlf {
+                *contents = contents.replace("\r\n", "\n").replace('\n', "\r\n");
+            }
+        }
+    }
+    Ok(migration)
+}
+
+/// Whether most line breaks of a text are `\r\n`.
+fn uses_crlf(text: &str) -> bool {
+    let crlf = text.matches("\r\n").count();
+    crlf > 0 && crlf * 2 >= text.matches('\n').count()
 }
 
 /// The whole chain — parse, analyze, rewrite — over one route and one caller held in
