@@ -340,3 +340,30 @@ fn crlf_files_stay_crlf() {
         assert_eq!(lone, 0, "{rel} has {lone} LF-only lines:\n{text}");
     }
 }
+
+#[test]
+fn tab_indented_files_stay_tab_indented() {
+    let dir = fixture("manual-callers");
+    let tabs = |text: &str| {
+        text.lines()
+            .map(|l| {
+                let spaces = l.len() - l.trim_start_matches(' ').len();
+                format!("{}{}\n", "\t".repeat(spaces / 2), &l[spaces..])
+            })
+            .collect::<String>()
+    };
+    for rel in ["app/api/feedback/route.ts", "components/feedback-form.tsx"] {
+        let path = dir.path().join(rel);
+        fs::write(&path, tabs(&fs::read_to_string(&path).unwrap())).unwrap();
+    }
+    let (code, _, stderr) = migrate(dir.path(), &args("manual-callers"), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    for rel in ["components/actions.ts", "components/feedback-form.tsx"] {
+        let text = fs::read_to_string(dir.path().join(rel)).unwrap();
+        let spaced: Vec<&str> = text.lines().filter(|l| l.starts_with(' ')).collect();
+        assert!(
+            spaced.is_empty(),
+            "{rel}: lines indented with spaces: {spaced:?}\n{text}"
+        );
+    }
+}

@@ -1292,15 +1292,13 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
         if lead + flat.chars().count() + rest <= 80 {
             return flat;
         }
-        let indent: String = text[line_start..]
-            .chars()
-            .take_while(|c| *c == ' ')
-            .collect();
-        let inner = format!("{indent}  ");
+        let indent = super::edit::indentation_at(text, at.start);
+        let unit = super::edit::step(&indent);
+        let inner = format!("{indent}{unit}");
         let broken = |props: &[String], base: &str| {
             let mut out = String::from("{\n");
             for p in props {
-                out.push_str(&format!("{base}  {p},\n"));
+                out.push_str(&format!("{base}{unit}{p},\n"));
             }
             out.push_str(base);
             out.push('}');

@@ -116,10 +116,7 @@ pub fn render(source: &str, range: Span, edits: &[Edit]) -> Result<String, Overl
                 let line_start = source[..edit.span.start as usize]
                     .rfind('\n')
                     .map_or(0, |i| i + 1);
-                let indent = source[line_start..]
-                    .chars()
-                    .take_while(|c| *c == ' ')
-                    .count();
+                let indent = indentation_at(source, edit.span.start);
                 // What precedes the object on its line, as it will be printed.
                 let lead = out[out.rfind('\n').map_or(0, |i| i + 1)..].chars().count()
                     + if out.contains('\n') {
@@ -137,7 +134,7 @@ pub fn render(source: &str, range: Span, edits: &[Edit]) -> Result<String, Overl
                     out.push_str(&one_line);
                 } else {
                     let old_base = indentation_at(source, inner.start);
-                    let new_base = " ".repeat(indent + 2);
+                    let new_base = format!("{indent}{}", step(&indent));
                     let reindented = value
                         .split('\n')
                         .enumerate()
@@ -156,7 +153,7 @@ pub fn render(source: &str, range: Span, edits: &[Edit]) -> Result<String, Overl
                         out.push_str(&format!("{new_base}{k}: {v},\n"));
                     }
                     out.push_str(&format!("{new_base}{last_prop},\n"));
-                    out.push_str(&" ".repeat(indent));
+                    out.push_str(&indent);
                     out.push('}');
                     out.push_str(suffix);
                     out.push_str(close);
@@ -227,12 +224,15 @@ pub fn dedent(text: &str, by: usize) -> String {
     text.split('\n')
         .enumerate()
         .map(|(i, line)| {
-            let spaces = if i == 0 {
+            // One level: `by` spaces, or a tab.
+            let cut = if i == 0 {
                 0
+            } else if line.starts_with('\t') {
+                1
             } else {
                 line.chars().take_while(|c| *c == ' ').count().min(by)
             };
-            &line[spaces..]
+            &line[cut..]
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -247,10 +247,18 @@ fn others(edits: &[Edit], edit: &Edit) -> Vec<Edit> {
         .collect()
 }
 
-/// The leading spaces of the line holding `offset`.
-fn indentation_at(source: &str, offset: u32) -> String {
+/// The indentation (spaces or tabs) of the line holding `offset`.
+pub fn indentation_at(source: &str, offset: u32) -> String {
     let start = source[..offset as usize].rfind('\n').map_or(0, |i| i + 1);
-    source[start..].chars().take_while(|c| *c == ' ').collect()
+    source[start..]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect()
+}
+
+/// One level of indentation in the file's own style: a tab where it indents with tabs.
+pub fn step(indent: &str) -> &'static str {
+    if indent.contains('\t') { "\t" } else { "  " }
 }
 
 #[cfg(test)]

@@ -718,13 +718,11 @@ impl<'s, 'a> Cx<'s, 'a> {
         if width <= 80 {
             return one_line;
         }
-        let indent: String = text[line_start..]
-            .chars()
-            .take_while(|c| *c == ' ')
-            .collect();
+        let indent = super::edit::indentation_at(text, handler.name_span.start);
+        let unit = super::edit::step(&indent);
         let mut out = String::from("(\n");
         for p in list {
-            out.push_str(&format!("{indent}  {p},\n"));
+            out.push_str(&format!("{indent}{unit}{p},\n"));
         }
         out.push_str(&indent);
         out.push(')');
@@ -1327,7 +1325,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                     renamed.push(Edit::text(at, format!("{fresh}.error")));
                 }
             }
-            let indent = indentation(self.text, t.span.start);
+            let indent = super::edit::indentation_at(self.text, t.span.start);
             let prelude = |tail: Vec<Piece>| {
                 let mut pieces = vec![
                     Piece::Text(format!("const {fresh} = {schema}.safeParse(")),
@@ -1936,12 +1934,6 @@ impl<'s, 'a> Cx<'s, 'a> {
             .map(|t| super::edit::tidy(&t))
             .map_err(|_| anyhow::anyhow!("internal error: overlapping removals in the route"))
     }
-}
-
-/// The leading spaces of the line holding `offset`.
-fn indentation(text: &str, offset: u32) -> String {
-    let start = text[..offset as usize].rfind('\n').map_or(0, |i| i + 1);
-    text[start..].chars().take_while(|c| *c == ' ').collect()
 }
 
 fn verb(method: &str) -> &'static str {
