@@ -428,3 +428,11 @@ fn reads_inside_callbacks_follow_the_guards_around_them() {
         "{rewritten}"
     );
 }
+
+#[test]
+fn awaited_params_lose_their_parentheses_too() {
+    let route = "export async function DELETE(_req: NextRequest, { params }: { params: Promise<{ id: string }> }) {\n  return NextResponse.json({ id: (await params).id });\n}\n";
+    let out = migrate(route, "");
+    let module = file(&out, "actions.ts").unwrap();
+    assert!(module.contains("data: { id: params.id }"), "{module}");
+}

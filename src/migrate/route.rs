@@ -1009,8 +1009,9 @@ impl<'s, 'a> Cx<'s, 'a> {
                             if m.property.name == "params" =>
                         {
                             match up(semantic, mid) {
-                                (_, AstKind::AwaitExpression(aw)) => {
-                                    edits.push(Edit::text(aw.span, fresh.params.clone()));
+                                (aid, AstKind::AwaitExpression(aw)) => {
+                                    let span = self.without_parens(aid, aw.span);
+                                    edits.push(Edit::text(span, fresh.params.clone()));
                                 }
                                 _ => edits.push(Edit::text(m.span, fresh.params.clone())),
                             }
@@ -1047,8 +1048,9 @@ impl<'s, 'a> Cx<'s, 'a> {
                         }
                         for rid in refs {
                             // Next 15's `await params` is a plain object in an action.
-                            if let (_, AstKind::AwaitExpression(aw)) = up(semantic, rid) {
-                                edits.push(Edit::text(aw.span, id.name.to_string()));
+                            if let (aid, AstKind::AwaitExpression(aw)) = up(semantic, rid) {
+                                let span = self.without_parens(aid, aw.span);
+                                edits.push(Edit::text(span, id.name.to_string()));
                             }
                         }
                         Some(id.name.to_string())
@@ -1411,6 +1413,15 @@ impl<'s, 'a> Cx<'s, 'a> {
                 self.loc(first.start),
                 handler.method
             ));
+        }
+    }
+
+    /// The span of `(await params)` with its parentheses, which a bare identifier no longer
+    /// needs.
+    fn without_parens(&self, id: NodeId, span: Span) -> Span {
+        match self.semantic.nodes().parent_kind(id) {
+            AstKind::ParenthesizedExpression(p) => p.span,
+            _ => span,
         }
     }
 
