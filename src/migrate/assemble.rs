@@ -265,7 +265,7 @@ fn import_text_specifier(
             .parent()
             .unwrap_or(Path::new(""))
             .join(&line.specifier);
-        project.import_path(target, &normalize(&joined))
+        project.import_path(target, &super::normalize(&joined))
     } else {
         line.specifier.clone()
     }
@@ -283,36 +283,13 @@ fn import_text(line: &ImportLine, route: &Path, target: &Path, project: &Project
 /// A module specifier as the file it names (alias and relative forms of one module are
 /// equal), or as written for packages.
 fn canonical(spec: &str, from: &Path, project: &Project) -> String {
-    let resolved = if spec.starts_with("./") || spec.starts_with("../") {
-        from.parent().unwrap_or(Path::new("")).join(spec)
-    } else if let Some(alias) = &project.alias
-        && let Some(rest) = spec.strip_prefix(&alias.prefix)
-    {
-        alias.dir.join(rest)
-    } else {
-        return spec.to_string();
-    };
-    slash(&normalize(&resolved))
+    super::resolve_specifier(spec, from, project).map_or_else(|| spec.to_string(), |p| slash(&p))
 }
 
 /// A module specifier as a double-quoted string literal, escaped (folder names and the
 /// route's own specifiers may hold quotes or backslashes).
 pub(super) fn string_literal(value: &str) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "\"\"".to_string())
-}
-
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 pub(super) fn new_module(

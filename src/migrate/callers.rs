@@ -3,7 +3,7 @@
 //! common `fetch` shape into a call of the action.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use anyhow::Result;
@@ -535,28 +535,12 @@ fn constants(program: &oxc_ast::ast::Program<'_>) -> HashMap<String, String> {
 
 /// Whether an import specifier written in `importer` names the route module.
 fn resolves_to(project: &Project, importer: &Path, spec: &str, route_module: &Path) -> bool {
-    let target = if spec.starts_with("./") || spec.starts_with("../") {
-        importer.parent().unwrap_or(Path::new("")).join(spec)
-    } else if let Some(alias) = &project.alias
-        && let Some(rest) = spec.strip_prefix(&alias.prefix)
-    {
-        alias.dir.join(rest)
-    } else {
+    let Some(target) = super::resolve_specifier(spec, importer, project) else {
         return false;
     };
-    let mut normal = PathBuf::new();
-    for part in target.components() {
-        match part {
-            Component::ParentDir => {
-                normal.pop();
-            }
-            Component::CurDir => {}
-            other => normal.push(other),
-        }
-    }
-    let stripped = match normal.extension().and_then(|e| e.to_str()) {
-        Some("ts" | "tsx" | "js" | "jsx") => normal.with_extension(""),
-        _ => normal,
+    let stripped = match target.extension().and_then(|e| e.to_str()) {
+        Some("ts" | "tsx" | "js" | "jsx") => target.with_extension(""),
+        _ => target,
     };
     stripped == route_module
 }

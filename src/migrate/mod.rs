@@ -119,6 +119,33 @@ pub fn location(path: &Path, text: &str, offset: u32) -> String {
     format!("{}:{line}:{col}", slash(path))
 }
 
+/// The root-relative file a relative or aliased module specifier names, written in `from`
+/// (without resolving extensions); `None` for packages.
+fn resolve_specifier(spec: &str, from: &Path, project: &Project) -> Option<PathBuf> {
+    let joined = if spec.starts_with("./") || spec.starts_with("../") {
+        from.parent().unwrap_or(Path::new("")).join(spec)
+    } else {
+        let alias = project.alias.as_ref()?;
+        alias.dir.join(spec.strip_prefix(&alias.prefix)?)
+    };
+    Some(normalize(&joined))
+}
+
+/// `a/./b/../c` → `a/c`.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 fn slash(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
