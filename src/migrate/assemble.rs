@@ -275,8 +275,8 @@ fn import_text_specifier(
 fn import_text(line: &ImportLine, route: &Path, target: &Path, project: &Project) -> String {
     let spec = import_text_specifier(line, route, target, project);
     match &line.clause {
-        Some(clause) => format!("import {clause} from {};", string_literal(&spec)),
-        None => format!("import {};", string_literal(&spec)),
+        Some(clause) => format!("import {clause} from {};", ast::string_literal(&spec)),
+        None => format!("import {};", ast::string_literal(&spec)),
     }
 }
 
@@ -284,12 +284,6 @@ fn import_text(line: &ImportLine, route: &Path, target: &Path, project: &Project
 /// equal), or as written for packages.
 fn canonical(spec: &str, from: &Path, project: &Project) -> String {
     super::resolve_specifier(spec, from, project).map_or_else(|| spec.to_string(), |p| slash(&p))
-}
-
-/// A module specifier as a double-quoted string literal, escaped (folder names and the
-/// route's own specifiers may hold quotes or backslashes).
-pub(super) fn string_literal(value: &str) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "\"\"".to_string())
 }
 
 pub(super) fn new_module(
@@ -482,7 +476,7 @@ pub(super) fn rewrite_caller(
     let line = format!(
         "import {{ {} }} from {};",
         names.join(", "),
-        string_literal(&specifier(target))
+        ast::string_literal(&specifier(target))
     );
     let mut edits = file.edits.clone();
     // Placed as prettier would: below the imports, or a blank line after the directives.
@@ -496,7 +490,7 @@ pub(super) fn rewrite_caller(
     }
     // Imports of what moved from the route to the shared module.
     for source in &file.repoint {
-        edits.push(Edit::text(*source, string_literal(&specifier(shared))));
+        edits.push(Edit::text(*source, ast::string_literal(&specifier(shared))));
     }
     render(&file.text, Span::new(0, file.text.len() as u32), &edits)
         .map(|t| super::edit::tidy(&t))

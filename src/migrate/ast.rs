@@ -128,3 +128,9 @@ pub fn removal_span(source: &str, span: Span) -> Span {
     }
     Span::new(start as u32, end as u32)
 }
+
+/// Text as a double-quoted, escaped string literal (module specifiers and folder names may
+/// hold quotes or backslashes; URL text may hold anything).
+pub fn string_literal(value: &str) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "\"\"".to_string())
+}

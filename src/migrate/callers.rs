@@ -494,7 +494,7 @@ impl Hint {
 /// A URL value as source text (no semantic model needed: for hints only).
 fn value_text(text: &str, value: &Value) -> String {
     match value {
-        Value::Text(t) => serde_json::to_string(t).unwrap_or_default(),
+        Value::Text(t) => ast::string_literal(t),
         Value::Expr(span) => ast::text(text, *span).to_string(),
         Value::List(items) => format!(
             "[{}]",
@@ -1314,7 +1314,7 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
     /// without the URL encoding it needed.
     fn value(&self, value: &Value) -> String {
         match value {
-            Value::Text(t) => serde_json::to_string(t).unwrap_or_default(),
+            Value::Text(t) => ast::string_literal(t),
             Value::List(items) => format!(
                 "[{}]",
                 items
@@ -1579,6 +1579,6 @@ fn property_key(key: &str) -> String {
     if plain {
         key.to_string()
     } else {
-        serde_json::to_string(key).unwrap_or_default()
+        ast::string_literal(key)
     }
 }

@@ -1708,13 +1708,7 @@ impl<'s, 'a> Cx<'s, 'a> {
         let stays = handlers.len() > mutating.len();
         if stays {
             // State both sides use cannot be copied: the copies would drift apart.
-            let staying: Vec<Span> = items
-                .items
-                .iter()
-                .filter(|i| !moved.contains(&i.span) && !matches!(i.kind, ItemKind::Import { .. }))
-                .filter(|i| i.exported || matches!(i.kind, ItemKind::Other))
-                .map(|i| i.span)
-                .collect();
+            let staying = items.staying(moved_and(&moved, &opaque, &items));
             let route_used = items.closure(self.semantic, &staying, &[], &[], &[], &opaque);
             for item in &items.items {
                 if let ItemKind::Declaration { symbols, .. } = &item.kind
@@ -1827,14 +1821,7 @@ impl<'s, 'a> Cx<'s, 'a> {
             ItemKind::Declaration { symbols, .. } => symbols.iter().any(|s| shared.contains(s)),
             _ => false,
         };
-        let staying: Vec<Span> = items
-            .items
-            .iter()
-            .filter(|i| !moved.contains(&i.span) && !matches!(i.kind, ItemKind::Import { .. }))
-            .filter(|i| !is_shared(i))
-            .filter(|i| i.exported || matches!(i.kind, ItemKind::Other))
-            .map(|i| i.span)
-            .collect();
+        let staying = items.staying(moved_and(moved, shared, items));
         let used = items.closure(self.semantic, &staying, &[], &[], &[], shared);
         let all: Vec<Span> = items.items.iter().map(|i| i.span).collect();
         let before = items.closure(self.semantic, &all, &[], &[], &[], &BTreeSet::new());
@@ -1875,7 +1862,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                         format!(
                             "import {} from {};",
                             import_clause(&kept, *type_only),
-                            serde_json::to_string(specifier).unwrap_or_default()
+                            ast::string_literal(specifier)
                         ),
                     ));
                 }
@@ -1929,7 +1916,7 @@ impl<'s, 'a> Cx<'s, 'a> {
             let line = format!(
                 "import {{ {} }} from {};",
                 needed.join(", "),
-                serde_json::to_string(&sharing.from_route).unwrap_or_default()
+                ast::string_literal(&sharing.from_route)
             );
             let last_import = items
                 .items
@@ -2082,7 +2069,31 @@ struct TopLevel {
     owner: HashMap<SymbolId, usize>,
 }
 
+/// The items that leave the route: the moved handlers and the declarations that went
+/// to the shared module.
+fn moved_and(moved: &[Span], shared: &BTreeSet<SymbolId>, items: &TopLevel) -> Vec<Span> {
+    let mut out = moved.to_vec();
+    out.extend(items.items.iter().filter_map(|i| match &i.kind {
+        ItemKind::Declaration { symbols, .. } if symbols.iter().any(|s| shared.contains(s)) => {
+            Some(i.span)
+        }
+        _ => None,
+    }));
+    out
+}
+
 impl TopLevel {
+    /// The code that stays in the route once `gone` leaves: exports and top-level
+    /// statements, from which what it still uses is reached.
+    fn staying(&self, gone: Vec<Span>) -> Vec<Span> {
+        self.items
+            .iter()
+            .filter(|i| !gone.contains(&i.span) && !matches!(i.kind, ItemKind::Import { .. }))
+            .filter(|i| i.exported || matches!(i.kind, ItemKind::Other))
+            .map(|i| i.span)
+            .collect()
+    }
+
     fn collect(program: &Program<'_>, semantic: &Semantic<'_>, text: &str) -> TopLevel {
         let scoping = semantic.scoping();
         let root = scoping.root_scope_id();
