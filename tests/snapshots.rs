@@ -325,3 +325,118 @@ fn streams() {
         ],
     );
 }
+
+/// The project create-next-app 16 makes: Cache Components on in next.config.ts.
+fn next16_cache_components() -> Project {
+    Project::next()
+        .dep("next", "16.4.3")
+        .dep("react", "19.3.0")
+        .dep("react-dom", "19.3.0")
+        .dep("next-auth", "5.0.0-beta.29")
+        .file(
+            "next.config.ts",
+            "import type { NextConfig } from \"next\";\n\nconst nextConfig: NextConfig = {\n  cacheComponents: true,\n  partialPrefetching: true,\n};\n\nexport default nextConfig;\n",
+        )
+        .build()
+}
+
+#[test]
+fn cache_components_actions() {
+    let p = next16_cache_components();
+    generate(
+        &p,
+        "cc-create",
+        &[
+            "new",
+            "action",
+            "posts",
+            "--field",
+            "title:string:max=120",
+            "--field",
+            "body:text:optional",
+            "--page",
+        ],
+    );
+    generate(
+        &p,
+        "cc-update",
+        &[
+            "new",
+            "action",
+            "posts/[id]/edit",
+            "--op",
+            "update",
+            "--field",
+            "title",
+            "--page",
+        ],
+    );
+    generate(
+        &p,
+        "cc-toggle-form",
+        &[
+            "new",
+            "action",
+            "todos",
+            "--op",
+            "toggle",
+            "--field",
+            "done:boolean",
+            "--no-optimistic",
+            "--page",
+        ],
+    );
+}
+
+#[test]
+fn cache_components_routes() {
+    let p = next16_cache_components();
+    generate(
+        &p,
+        "cc-csv",
+        &[
+            "new",
+            "route",
+            "exports/orders",
+            "--kind",
+            "stream",
+            "--format",
+            "csv",
+            "--field",
+            "total:number",
+        ],
+    );
+    generate(
+        &p,
+        "cc-sse",
+        &[
+            "new", "route", "events", "--kind", "stream", "--format", "sse",
+        ],
+    );
+    generate(
+        &p,
+        "cc-webhook",
+        &[
+            "new",
+            "route",
+            "webhooks/github",
+            "--kind",
+            "webhook",
+            "--provider",
+            "github",
+        ],
+    );
+    generate(
+        &p,
+        "cc-api",
+        &[
+            "new",
+            "route",
+            "v1/notes",
+            "--kind",
+            "api",
+            "--field",
+            "text:text",
+        ],
+    );
+}

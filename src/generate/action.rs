@@ -135,12 +135,21 @@ pub fn plan(spec: &ActionSpec, project: &Project) -> Result<Plan> {
         dev_store.with_extension("ts"),
         render(Template::SharedDevStoreTs, &json!({}))?,
     );
+    if project.cache_components {
+        plan.write(
+            form_state_module(project).with_extension("ts"),
+            render(Template::SharedFormStateTs, &json!({}))?,
+        );
+    }
 
     let form_file = format!("{}.tsx", n.form_component().to_kebab_case());
     if spec.form {
         plan.write(
             dir.join(&form_file),
-            render(Template::ActionFormTsx, &form_context(spec, &n))?,
+            render(
+                Template::ActionFormTsx,
+                &form_context(spec, &n, project.cache_components),
+            )?,
         );
     }
     let optimistic = optimistic_component(spec, &n);
@@ -413,6 +422,11 @@ fn auth_module(project: &Project) -> PathBuf {
         .unwrap_or_else(|| project.src_dir.join("auth"))
 }
 
+/// The module that carries an action's outcome to a browser without JavaScript.
+fn form_state_module(project: &Project) -> PathBuf {
+    project.src_dir.join("lib/form-state")
+}
+
 fn supabase_module(project: &Project) -> PathBuf {
     project
         .find_module(&[
@@ -455,7 +469,7 @@ fn actions_context(
     if has_fields && zod4 {
         packages.push("import * as z from \"zod\";".to_string());
     }
-    let own: Vec<String> = match auth_import(spec.auth, project, path) {
+    let mut own: Vec<String> = match auth_import(spec.auth, project, path) {
         Some(line) if spec.auth == AuthLib::Clerk => {
             packages.insert(0, line);
             Vec::new()
@@ -482,12 +496,51 @@ fn actions_context(
         format!("_prevState: {}", n.state_type()),
         "formData: FormData".to_string(),
     ];
-    let signature = layout::params(
+    let returns = format!(": Promise<{}> {{", n.state_type());
+    let exported = layout::params(
         0,
         &format!("export async function {}", spec.name),
         &params,
-        &format!(": Promise<{}> {{", n.state_type()),
+        &returns,
     );
+    // Under Cache Components the exported action hands its outcome to
+    // form-state.ts, which redirects browsers without JavaScript back to the page.
+    let (signature, deliver) = if project.cache_components {
+        let outcome = format!("{}Outcome", spec.name);
+        let fallback = if spec.segment.params().is_empty() {
+            spec.segment.url_path()
+        } else {
+            "/".to_string()
+        };
+        let call = layout::call(
+            2,
+            "return ",
+            "deliver",
+            &[
+                Arg::plain(layout::string(&spec.name)),
+                Arg::plain("formData"),
+                Arg::plain(format!("await {outcome}(formData)")),
+                Arg::plain(layout::string(&fallback)),
+            ],
+            ";",
+        );
+        own.push(format!(
+            "import {{ deliver }} from \"{}\";",
+            project.import_path(path, &form_state_module(project))
+        ));
+        own.sort();
+        (
+            layout::params(
+                0,
+                &format!("async function {outcome}"),
+                &["formData: FormData".to_string()],
+                &returns,
+            ),
+            format!("{exported}\n{call}\n}}"),
+        )
+    } else {
+        (exported, String::new())
+    };
 
     let auth_check = if spec.auth == AuthLib::None {
         "  // Public action (generated with --auth none): anyone who can reach this\n  // site can call it, and every visitor shares the same records.\n  const userId = \"public\";".to_string()
@@ -512,6 +565,7 @@ fn actions_context(
     json!({
         "imports": import_block(&[packages, own, siblings]),
         "signature": signature,
+        "deliver": deliver,
         "auth_check": auth_check,
         "needs_id": spec.op.needs_id(),
         "id_schema": format!("{}IdSchema", n.singular),
@@ -727,14 +781,14 @@ fn field_jsx(f: &Field, indent: usize) -> String {
     format!("{pad}<div>\n{}\n{pad}</div>", inner.join("\n"))
 }
 
-fn form_context(spec: &ActionSpec, n: &Names) -> Value {
+fn form_context(spec: &ActionSpec, n: &Names, cache_components: bool) -> Value {
     let has_fields = !spec.fields.is_empty();
     let mut types = vec![n.state_type()];
-    let (props_type, props, action_expr, values_line) = match spec.op {
+    let (mut members, mut props, action_expr, values_line) = match spec.op {
         Operation::Create => {
             types.push(n.values_type());
             (
-                None,
+                Vec::new(),
                 Vec::new(),
                 spec.name.clone(),
                 format!(
@@ -746,19 +800,29 @@ fn form_context(spec: &ActionSpec, n: &Names) -> Value {
         Operation::Update | Operation::Toggle => {
             types.push(n.record.clone());
             (
-                Some(format!("type Props = {{ {}: {} }};", n.singular, n.record)),
+                vec![format!("{}: {}", n.singular, n.record)],
                 vec![n.singular.clone()],
                 spec.name.clone(),
                 format!("  const values = state.values ?? {};", n.singular),
             )
         }
         Operation::Delete => (
-            Some(format!("type Props = {{ {}Id: string }};", n.singular)),
+            vec![format!("{}Id: string", n.singular)],
             vec![format!("{}Id", n.singular)],
             spec.name.clone(),
             String::new(),
         ),
     };
+    // Under Cache Components the page hands in what the action answered a browser
+    // without JavaScript (see lib/form-state.ts).
+    let initial = if cache_components {
+        members.push(format!("submitted?: {}", n.state_type()));
+        props.push("submitted".to_string());
+        "submitted ?? initialState"
+    } else {
+        "initialState"
+    };
+    let props_type = (!members.is_empty()).then(|| layout::object_type("Props", &members));
     types.sort();
     let fields: Vec<String> = spec.fields.iter().map(|f| field_jsx(f, 6)).collect();
     let (submit, pending) = match spec.op {
@@ -771,7 +835,7 @@ fn form_context(spec: &ActionSpec, n: &Names) -> Value {
         2,
         "const [state, formAction] = ",
         "useActionState",
-        &[Arg::plain(action_expr), Arg::plain("initialState")],
+        &[Arg::plain(action_expr), Arg::plain(initial)],
         ";",
     );
     let fields_jsx = fields.join("\n");
@@ -940,9 +1004,53 @@ fn page_context(
             .unwrap_or_default()
     };
     let s = &n.singular;
+    // Under Cache Components the form gets what the action answered a browser without
+    // JavaScript, read here after the redirect (see lib/form-state.ts).
+    let form_on_page = spec.form && !(spec.op == Operation::Toggle && optimistic.is_some());
+    let hand_over = project.cache_components && form_on_page;
+    let last_submit = if hand_over {
+        own.push(format!(
+            "import {{ submitted }} from \"{}\";",
+            project.import_path(path, &form_state_module(project))
+        ));
+        own.sort();
+        siblings.push(layout::import_type(&[n.state_type()], "./schema"));
+        siblings.sort();
+        // Prettier breaks after the `=` when the call's lone argument is a short string
+        // (a quarter of the print width at most): such a call is poorly breakable.
+        let name = layout::string(&spec.name);
+        let call = format!("await submitted<{}>({name});", n.state_type());
+        let flat = format!("  const lastSubmit = {call}");
+        if flat.chars().count() <= 80 {
+            flat
+        } else if name.chars().count() <= 20 && call.chars().count() + 4 <= 80 {
+            format!("  const lastSubmit =\n    {call}")
+        } else {
+            layout::call(
+                2,
+                "const lastSubmit = await ",
+                &format!("submitted<{}>", n.state_type()),
+                &[Arg::plain(layout::string(&spec.name))],
+                ";",
+            )
+        }
+    } else {
+        String::new()
+    };
+    let submitted_attr = |id: &str| format!("submitted={{lastSubmit({id})}}");
     // Components with props go through the JSX layout: long names break the attributes.
     let element =
         |indent: usize, tag: &str, attrs: &[String]| layout::jsx_empty(indent, tag, attrs);
+    let form_element = |indent: usize, mut attrs: Vec<String>, id: &str| {
+        if hand_over {
+            attrs.push(submitted_attr(id));
+        }
+        if attrs.is_empty() {
+            format!("{}<{} />", " ".repeat(indent), n.form_component())
+        } else {
+            element(indent, &n.form_component(), &attrs)
+        }
+    };
     let (heading, body) = match spec.op {
         Operation::Create => {
             let mut body = Vec::new();
@@ -957,9 +1065,9 @@ fn page_context(
             }
             if spec.form {
                 body.push(format!(
-                    "      <h2>New {}</h2>\n      <{} />",
+                    "      <h2>New {}</h2>\n{}",
                     n.words,
-                    n.form_component()
+                    form_element(6, Vec::new(), "")
                 ));
             }
             (title, body.join("\n"))
@@ -973,7 +1081,9 @@ fn page_context(
                     component,
                     &[format!("id={{{s}.id}}"), format!("{field}={{{s}.{field}}}")],
                 ),
-                None if spec.form => element(12, &n.form_component(), &[format!("{s}={{{s}}}")]),
+                None if spec.form => {
+                    form_element(12, vec![format!("{s}={{{s}}}")], &format!("{s}.id"))
+                }
                 None => format!("{{String({s}.{field})}}"),
             };
             (title, list_jsx(n, item.trim_start()))
@@ -981,7 +1091,7 @@ fn page_context(
         Operation::Update => (
             format!("Edit {}", n.words),
             if spec.form {
-                element(6, &n.form_component(), &[format!("{s}={{{s}}}")])
+                form_element(6, vec![format!("{s}={{{s}}}")], &format!("{s}.id"))
             } else {
                 String::new()
             },
@@ -990,10 +1100,10 @@ fn page_context(
             let mut body = "      <p>This cannot be undone.</p>".to_string();
             if spec.form {
                 body.push('\n');
-                body.push_str(&element(
+                body.push_str(&form_element(
                     6,
-                    &n.form_component(),
-                    &[format!("{s}Id={{{s}.id}}")],
+                    vec![format!("{s}Id={{{s}.id}}")],
+                    &format!("{s}.id"),
                 ));
             }
             (format!("Delete {}", n.words), body)
@@ -1010,6 +1120,8 @@ fn page_context(
         "load_records": lookup,
         "heading": heading,
         "body": body,
+        "cache_components": project.cache_components,
+        "last_submit": last_submit,
     })
 }
 

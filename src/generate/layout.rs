@@ -270,6 +270,16 @@ pub fn and_element(indent: usize, test: &str, element: &str) -> String {
     )
 }
 
+/// `type Name = { a: A; b?: B };`, one member per line when too long.
+pub fn object_type(name: &str, members: &[String]) -> String {
+    let flat = format!("type {name} = {{ {} }};", members.join("; "));
+    if fits(0, &flat) {
+        return flat;
+    }
+    let lines: String = members.iter().map(|m| format!("  {m};\n")).collect();
+    format!("type {name} = {{\n{lines}}};")
+}
+
 /// `prefix({ a, b }: Type)suffix`, the props of a component: prettier hugs the object
 /// pattern, one name per line, when the line is too long.
 pub fn destructured(prefix: &str, names: &[&str], ty: &str, suffix: &str) -> String {

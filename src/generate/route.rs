@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use heck::{ToKebabCase, ToLowerCamelCase, ToShoutySnakeCase, ToUpperCamelCase};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::layout::{self, Arg};
 use super::{Template, render};
@@ -80,6 +80,11 @@ pub fn plan(spec: &RouteSpec, project: &Project) -> Result<Plan> {
     let mut plan = Plan::default();
     let mut env = Vec::new();
     let mut packages: Vec<&str> = Vec::new();
+    // Cache Components rejects segment config (`runtime`, `dynamic`) in every route.
+    let flagged = |mut context: Value| {
+        context["cache_components"] = json!(project.cache_components);
+        context
+    };
 
     match &spec.kind {
         RouteKind::Webhook { provider, events } => {
@@ -91,7 +96,7 @@ pub fn plan(spec: &RouteSpec, project: &Project) -> Result<Plan> {
             if *provider == Provider::Stripe {
                 packages.push("stripe");
             }
-            plan.write(&route_path, render(template.0, &template.1)?);
+            plan.write(&route_path, render(template.0, &flagged(template.1))?);
         }
         RouteKind::Api {
             methods,
@@ -105,7 +110,9 @@ pub fn plan(spec: &RouteSpec, project: &Project) -> Result<Plan> {
                 &route_path,
                 render(
                     Template::RouteApiTs,
-                    &api_context(spec, methods, *auth, cors, fields, zod4, &resource),
+                    &flagged(api_context(
+                        spec, methods, *auth, cors, fields, zod4, &resource,
+                    )),
                 )?,
             );
             plan.write(
@@ -147,7 +154,10 @@ pub fn plan(spec: &RouteSpec, project: &Project) -> Result<Plan> {
             ..
         } => {
             let context = json!({ "event_name": resource_name(spec).to_kebab_case(), "disconnect_log": layout::call(4, "", "console.info", &[Arg::plain(layout::string(&format!("{}: client disconnected, stream closed", spec.segment.url_path())))], ";") });
-            plan.write(&route_path, render(Template::RouteSseTs, &context)?);
+            plan.write(
+                &route_path,
+                render(Template::RouteSseTs, &flagged(context))?,
+            );
             plan.warnings.push(format!(
                 "{} streams to anyone who connects; add authentication if the events are private",
                 spec.segment.url_path()
@@ -169,7 +179,10 @@ pub fn plan(spec: &RouteSpec, project: &Project) -> Result<Plan> {
                     &format!("'attachment; filename=\"{collection}.csv\"'"),
                 ),
             });
-            plan.write(&route_path, render(Template::RouteCsvTs, &context)?);
+            plan.write(
+                &route_path,
+                render(Template::RouteCsvTs, &flagged(context))?,
+            );
             plan.write(
                 dev_store.with_extension("ts"),
                 render(Template::SharedDevStoreTs, &json!({}))?,

@@ -2,6 +2,7 @@
 //! else reads package.json or tsconfig.json.
 
 mod json;
+pub mod next_config;
 pub mod stripe;
 mod tsconfig;
 
@@ -82,6 +83,11 @@ pub struct Project {
     pub warnings: Vec<String>,
     /// Every package named in package.json's dependency sections.
     pub dependencies: std::collections::BTreeSet<String>,
+    /// Whether pages and routes are built with Next 16's Cache Components
+    /// (`cacheComponents: true`), which changes what they may export and read.
+    pub cache_components: bool,
+    /// The file that runs before every request: `proxy.ts` (Next 16) or `middleware.ts`.
+    pub request_hook: Option<PathBuf>,
 }
 
 impl Project {
@@ -130,6 +136,19 @@ impl Project {
         if let Some(v) = next.as_ref().filter(|v| v.major() < 15) {
             warnings.push(format!("next {v} is older than 15: the generated code uses Next 15 APIs (async params, cookies())"));
         }
+        if let Some(v) = next.as_ref().filter(|v| v.major() > LATEST_NEXT_MAJOR) {
+            warnings.push(format!(
+                "next {v} is newer than scaffold knows (15 and 16): the generated code follows Next 16; check it with `next build`"
+            ));
+        }
+        let config = next_config::read(root);
+        let cache_components = cache_components(&config, next.as_ref(), &mut warnings);
+        let request_hook = ["proxy", "middleware"].iter().find_map(|name| {
+            ["ts", "js"].iter().find_map(|ext| {
+                let file = src_dir.join(format!("{name}.{ext}"));
+                root.join(&file).is_file().then_some(file)
+            })
+        });
         if let Some(v) = react.as_ref().filter(|v| v.major() < 19) {
             warnings.push(format!(
                 "react {v} is older than 19: useActionState and useOptimistic need React 19"
@@ -181,7 +200,15 @@ impl Project {
             data,
             package_manager,
             warnings,
+            cache_components,
+            request_hook,
         })
+    }
+
+    /// The Next.js major version the output targets: the installed or declared one, else
+    /// what create-next-app installs today.
+    pub fn next_major(&self) -> u64 {
+        self.next.as_ref().map_or(LATEST_NEXT_MAJOR, Version::major)
     }
 
     /// The module specifier for importing `target` (a root-relative path without extension)
@@ -231,6 +258,8 @@ impl Project {
             package_manager: PackageManager::Npm,
             warnings: Vec::new(),
             dependencies: Default::default(),
+            cache_components: false,
+            request_hook: None,
         }
     }
 
@@ -256,6 +285,45 @@ impl Project {
                 .iter()
                 .any(|ext| self.root.join(c.with_extension(ext)).is_file())
         })
+    }
+}
+
+/// The newest Next.js major the templates were checked against.
+pub const LATEST_NEXT_MAJOR: u64 = 16;
+
+/// Whether the output must be Cache Components–safe. A setting scaffold cannot evaluate
+/// counts as on (that output builds either way), with a warning saying so.
+fn cache_components(
+    config: &next_config::NextConfig,
+    next: Option<&Version>,
+    warnings: &mut Vec<String>,
+) -> bool {
+    use next_config::Setting;
+    let file = config
+        .file
+        .as_deref()
+        .map_or("next.config".into(), |f| f.display().to_string());
+    if let Some(error) = &config.unreadable {
+        warnings.push(format!(
+            "{file} does not parse ({error}): assuming cacheComponents is off"
+        ));
+    }
+    match config.cache_components {
+        Setting::On => {
+            if let Some(v) = next.filter(|v| v.major() < 16) {
+                warnings.push(format!(
+                    "{file} turns cacheComponents on, which next {v} does not support: the output follows Next 16"
+                ));
+            }
+            true
+        }
+        Setting::Unknown => {
+            warnings.push(format!(
+                "{file} sets cacheComponents from an expression: writing code that builds with it on (and off)"
+            ));
+            true
+        }
+        Setting::Off | Setting::Unset => false,
     }
 }
 

@@ -27,10 +27,19 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url)).replace(
   "",
 );
 const E2E_DIR = path.join(ROOT, "tests", "e2e");
-const APP_SRC = path.join(E2E_DIR, "app");
+// The apps the matrix runs in: a Next 15 app, and one made by create-next-app
+// 16 with its defaults (Cache Components on, Tailwind v4, Turbopack). Each
+// run works on a fresh copy of one at a time; APP_SRC and APP name it.
+const APPS = [
+  { name: "next15", src: path.join(E2E_DIR, "app"), next: 15, migrate: true },
+  // Turbopack resolves nothing outside the app's root, so this copy gets
+  // hard links to the packages instead of a symlink.
+  { name: "next16", src: path.join(E2E_DIR, "app16"), next: 16, hardlinks: true },
+];
+let APP_SRC = APPS[0].src;
 const BROWSER_TESTS = path.join(E2E_DIR, "browser");
 const OUT = path.join(ROOT, "target", "e2e");
-const APP = path.join(OUT, "app");
+let APP = path.join(OUT, "app");
 const TMP = path.join(OUT, "tmp");
 const ZOD3_SRC = path.join(E2E_DIR, "zod3");
 // A feature written the pre-action way (API routes called by fetch), for
@@ -72,9 +81,21 @@ const CHILD_ENV = {
 
 function parseArgs(argv) {
   // --random=N adds N seeded random specs (random-variants.mjs) to the matrix.
-  const options = { only: null, skipBuild: false, skipBrowser: false, random: 60 };
+  const options = {
+    only: null,
+    skipBuild: false,
+    skipBrowser: false,
+    random: 60,
+    apps: APPS.map((app) => app.name),
+  };
   for (const arg of argv) {
     if (arg === "--skip-build") options.skipBuild = true;
+    else if (arg.startsWith("--app=")) {
+      options.apps = arg.slice("--app=".length).split(",");
+      const known = APPS.map((app) => app.name);
+      const unknown = options.apps.filter((name) => !known.includes(name));
+      if (unknown.length) usageError(`--app: unknown app(s) ${unknown.join(", ")}; known: ${known.join(", ")}`);
+    }
     else if (arg === "--skip-browser") options.skipBrowser = true;
     else if (arg.startsWith("--random=")) {
       options.random = Number(arg.slice("--random=".length));
@@ -89,7 +110,7 @@ function parseArgs(argv) {
         .filter(Boolean);
     } else if (arg === "--help" || arg === "-h") {
       console.log(
-        "usage: node tests/e2e/run.mjs [--only=name,...] [--random=N] [--skip-build] [--skip-browser]",
+        "usage: node tests/e2e/run.mjs [--app=next15,next16] [--only=name,...] [--random=N] [--skip-build] [--skip-browser]",
       );
       process.exit(0);
     } else {
@@ -303,8 +324,8 @@ function needsInstall() {
   return lock.mtimeMs > fs.statSync(marker).mtimeMs;
 }
 
-/** Fresh copy of the app at target/e2e/app sharing the original's packages. */
-function copyApp() {
+/** Fresh copy of the app at APP sharing the original's packages. */
+async function copyApp(app) {
   // fs.rm does not follow symlinks, so this removes the node_modules link,
   // never the original's packages.
   fs.rmSync(APP, { recursive: true, force: true });
@@ -317,11 +338,13 @@ function copyApp() {
       return !source.endsWith(".tsbuildinfo");
     },
   });
-  fs.symlinkSync(
-    path.join(APP_SRC, "node_modules"),
-    path.join(APP, "node_modules"),
-    "dir",
-  );
+  const modules = path.join(APP_SRC, "node_modules");
+  if (!app.hardlinks) {
+    fs.symlinkSync(modules, path.join(APP, "node_modules"), "dir");
+    return;
+  }
+  const linked = await run("cp", ["-al", modules, path.join(APP, "node_modules")]);
+  if (linked.code !== 0) throw new Error(`cp -al node_modules: ${linked.output}`);
 }
 
 /**
@@ -329,7 +352,7 @@ function copyApp() {
  * relative to the app, to the variants that reported it) and
  * `generatedNames` (the variants that generated without error).
  */
-async function generate(variants, owners, generatedNames) {
+async function generate(app, variants, owners, generatedNames) {
   const bin = path.resolve(
     ROOT,
     process.env.SCAFFOLD_BIN ?? "target/debug/scaffold",
@@ -386,7 +409,7 @@ async function generate(variants, owners, generatedNames) {
 
   // What each variant produced, for looking at failures afterwards.
   fs.writeFileSync(
-    path.join(OUT, "generated.json"),
+    path.join(OUT, `generated-${app.name}.json`),
     `${JSON.stringify(manifest, null, 2)}\n`,
   );
   return failed.length
@@ -512,19 +535,20 @@ async function zod3Checks(variants) {
       return { ok: false, detail: "npm ci in tests/e2e/zod3 failed" };
     }
   }
+  const appSrc = APPS[0].src;
   fs.rmSync(ZOD3_APP, { recursive: true, force: true });
-  fs.cpSync(APP_SRC, ZOD3_APP, {
+  fs.cpSync(appSrc, ZOD3_APP, {
     recursive: true,
     filter: (source) =>
-      !COPY_EXCLUDES.has(path.relative(APP_SRC, source).split(path.sep)[0]),
+      !COPY_EXCLUDES.has(path.relative(appSrc, source).split(path.sep)[0]),
   });
   const modules = path.join(ZOD3_APP, "node_modules");
   fs.mkdirSync(modules);
-  for (const entry of fs.readdirSync(path.join(APP_SRC, "node_modules"))) {
+  for (const entry of fs.readdirSync(path.join(appSrc, "node_modules"))) {
     const target =
       entry === "zod"
         ? path.join(ZOD3_SRC, "node_modules", "zod")
-        : path.join(APP_SRC, "node_modules", entry);
+        : path.join(appSrc, "node_modules", entry);
     fs.symlinkSync(target, path.join(modules, entry), "dir");
   }
 
@@ -577,12 +601,14 @@ async function zod3Checks(variants) {
   };
 }
 
-async function build(owners) {
-  // --no-lint: ESLint already ran as its own stage; build still type-checks.
-  return check("next", ["build", "--no-lint"], owners);
+async function build(app, owners) {
+  // Next 15 lints during the build unless told not to (ESLint already ran as
+  // its own stage); Next 16 no longer lints there. Both still type-check.
+  const args = app.next < 16 ? ["build", "--no-lint"] : ["build"];
+  return check("next", args, owners);
 }
 
-async function browserTests(generatedNames) {
+async function browserTests(app, generatedNames) {
   const files = fs
     .readdirSync(BROWSER_TESTS)
     .filter((name) => name.endsWith(".test.mjs"))
@@ -590,9 +616,9 @@ async function browserTests(generatedNames) {
     .map((name) => path.join(BROWSER_TESTS, name));
   if (files.length === 0) return { skip: "no tests in tests/e2e/browser" };
 
-  const serverLog = path.join(OUT, "next-start.log");
+  const serverLog = path.join(OUT, `next-start-${app.name}.log`);
   const server = await startNext(APP, { port: await freePort(), logFile: serverLog });
-  const tap = path.join(OUT, "browser.tap");
+  const tap = path.join(OUT, `browser-${app.name}.tap`);
   fs.rmSync(tap, { force: true });
   let result;
   try {
@@ -617,6 +643,9 @@ async function browserTests(generatedNames) {
           ...CHILD_ENV,
           E2E_BASE_URL: server.url,
           E2E_APP_DIR: APP,
+          // Where Next 16 with Cache Components behaves differently on
+          // purpose (no-JS submits are redirected back to the page).
+          E2E_NEXT_MAJOR: String(app.next),
           E2E_TMP_DIR: TMP,
           // Variants generated in this run, so tests can skip the others
           // (e.g. under --only).
@@ -627,28 +656,30 @@ async function browserTests(generatedNames) {
     );
   } finally {
     await server.stop();
-    fs.writeFileSync(path.join(OUT, "next-start.log"), server.output);
+    fs.writeFileSync(serverLog, server.output);
   }
 
   const report = fs.existsSync(tap) ? fs.readFileSync(tap, "utf8") : "";
   const count = (key) =>
     Number(report.match(new RegExp(`^# ${key} (\\d+)$`, "m"))?.[1] ?? 0);
-  browserCounts.pass = count("pass");
+  const pass = count("pass");
   // Cancelled tests (e.g. a hook failed) did not pass either.
-  browserCounts.fail = count("fail") + count("cancelled");
+  const fail = count("fail") + count("cancelled");
+  browserCounts.pass += pass;
+  browserCounts.fail += fail;
   const ok =
     result.code === 0 &&
-    browserCounts.fail === 0 &&
+    fail === 0 &&
     /^# tests \d+$/m.test(report);
   if (!ok) {
     console.log(
-      `--- next start output (also in ${path.relative(ROOT, OUT)}/next-start.log) ---`,
+      `--- next start output (also in ${path.relative(ROOT, serverLog)}) ---`,
     );
     console.log(server.output.split("\n").slice(-200).join("\n"));
   }
   return {
     ok,
-    detail: `${browserCounts.pass} passed, ${browserCounts.fail} failed`,
+    detail: `${pass} passed, ${fail} failed`,
   };
 }
 
@@ -662,14 +693,33 @@ async function main() {
 
   fs.mkdirSync(OUT, { recursive: true });
   // Nothing from an earlier run may be mistaken for this one's results.
-  for (const file of ["generated.json", "browser.tap", "next-start.log"]) {
-    fs.rmSync(path.join(OUT, file), { force: true });
+  for (const entry of fs.readdirSync(OUT)) {
+    if (/^(generated|browser|next-start)[.-]/.test(entry)) {
+      fs.rmSync(path.join(OUT, entry), { force: true });
+    }
   }
   fs.rmSync(TMP, { recursive: true, force: true });
   fs.mkdirSync(TMP, { recursive: true });
 
+  for (const app of APPS.filter((a) => options.apps.includes(a.name))) {
+    APP_SRC = app.src;
+    APP = path.join(OUT, app.name);
+    await runApp(app, variants, options);
+  }
+  // zod 3 output is checked once, in the Next 15 app (the API is the same).
+  if (options.apps.includes(APPS[0].name)) {
+    await stage("zod 3: typegen, tsc, eslint, prettier", () =>
+      zod3Checks(variants),
+    );
+  }
+  return finish();
+}
+
+/** Every stage for one app: install, generate, static checks, build, browser. */
+async function runApp(app, variants, options) {
+  const label = (name) => `${app.name}: ${name}`;
   if (needsInstall()) {
-    const status = await stage("npm ci", async () => {
+    const status = await stage(label("npm ci"), async () => {
       const result = await run("npm", ["ci", "--no-audit", "--no-fund"], {
         cwd: APP_SRC,
       });
@@ -679,40 +729,41 @@ async function main() {
         detail: result.code ? `exit code ${result.code}` : "",
       };
     });
-    if (status === "fail") return finish();
+    if (status === "fail") return;
   }
 
-  copyApp();
+  await copyApp(app);
   console.log(
     `app copy: ${path.relative(ROOT, APP)} (${variants.length} variant(s))`,
   );
 
   const owners = new Map(); // generated file (relative to the app) -> variant names
   const generatedNames = []; // variants that generated without error
-  await stage("generate", () => generate(variants, owners, generatedNames));
-  await stage("migrate route-to-action", () => migrate(owners, generatedNames));
+  await stage(label("generate"), () =>
+    generate(app, variants, owners, generatedNames),
+  );
+  if (app.migrate) {
+    await stage(label("migrate route-to-action"), () =>
+      migrate(owners, generatedNames),
+    );
+  }
 
-  await stage("tsc --noEmit", () => typecheck(owners));
-  await stage("eslint . --max-warnings=0", () =>
+  await stage(label("tsc --noEmit"), () => typecheck(owners));
+  await stage(label("eslint . --max-warnings=0"), () =>
     check("eslint", [".", "--max-warnings=0"], owners),
   );
-  await stage("prettier --check", () => prettierCheck(owners));
-  await stage("zod 3: typegen, tsc, eslint, prettier", () =>
-    zod3Checks(variants),
+  await stage(label("prettier --check"), () => prettierCheck(owners));
+
+  const buildStatus = await stage(label("next build"), () =>
+    options.skipBuild ? { skip: "--skip-build" } : build(app, owners),
   );
 
-  const buildStatus = await stage("next build", () =>
-    options.skipBuild ? { skip: "--skip-build" } : build(owners),
-  );
-
-  await stage("browser tests", () => {
+  await stage(label("browser tests"), () => {
     if (options.skipBrowser) return { skip: "--skip-browser" };
     if (buildStatus === "skip") return { skip: "needs next build" };
     if (buildStatus !== "pass") return { skip: "next build failed" };
-    return browserTests(generatedNames);
+    return browserTests(app, generatedNames);
   });
-
-  return finish();
 }
 
 function finish() {
