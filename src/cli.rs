@@ -9,10 +9,13 @@ use crate::spec::route::{
 };
 use crate::spec::{After, AuthChoice, Caller, Field, Operation};
 
-/// Writes correct, idiomatic Next.js 15 code for mutations.
+/// Writes correct, idiomatic Next.js 15 and 16 code for mutations.
 ///
 /// Same app → Server Action; anyone else (webhook provider, mobile or partner client,
 /// cross-origin browser code, streaming consumer) → API route.
+///
+/// The output follows the project: Next 15, or Next 16 with or without Cache Components
+/// (`cacheComponents: true` in next.config, as create-next-app 16 sets it).
 #[derive(Debug, Parser)]
 #[command(
     name = "scaffold",

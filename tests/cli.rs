@@ -1154,3 +1154,90 @@ fn migrate_gives_up_on_a_parser_worst_case() {
     );
     assert_eq!(before, p.snapshot());
 }
+
+#[test]
+fn cache_components_projects_get_output_next_16_builds() {
+    let config = "import type { NextConfig } from \"next\";\n\nconst nextConfig: NextConfig = {\n  cacheComponents: true,\n};\n\nexport default nextConfig;\n";
+    let p = Project::next()
+        .dep("next", "16.4.3")
+        .file("next.config.ts", config)
+        .build();
+    p.scaffold(&[
+        "new",
+        "route",
+        "exports/orders",
+        "--kind",
+        "stream",
+        "--format",
+        "csv",
+        "--yes",
+    ])
+    .assert()
+    .success();
+    let csv = p.read("app/api/exports/orders/route.ts");
+    assert!(!csv.contains("export const runtime"), "{csv}");
+    assert!(!csv.contains("export const dynamic"), "{csv}");
+    assert!(csv.contains("await connection();"), "never prerendered");
+
+    p.scaffold(POSTS).assert().success();
+    let page = p.read("app/posts/page.tsx");
+    assert!(page.contains("export const instant = false;"), "{page}");
+    let actions = p.read("app/posts/actions.ts");
+    assert!(actions.contains("return deliver("), "{actions}");
+    assert!(p.path().join("lib/form-state.ts").is_file());
+    assert_parses(p.path());
+}
+
+#[test]
+fn next_15_and_16_without_cache_components_keep_segment_config() {
+    for (next, config) in [
+        ("15.5.4", None),
+        (
+            "16.4.3",
+            Some("export default { cacheComponents: false };\n"),
+        ),
+    ] {
+        let mut builder = Project::next().dep("next", next);
+        if let Some(config) = config {
+            builder = builder.file("next.config.mjs", config);
+        }
+        let p = builder.build();
+        p.scaffold(&[
+            "new", "route", "events", "--kind", "stream", "--format", "sse", "--yes",
+        ])
+        .assert()
+        .success();
+        let sse = p.read("app/api/events/route.ts");
+        assert!(
+            sse.contains("export const dynamic = \"force-dynamic\";"),
+            "{next}"
+        );
+        p.scaffold(POSTS).assert().success();
+        assert!(!p.read("app/posts/page.tsx").contains("instant"), "{next}");
+        assert!(!p.path().join("lib/form-state.ts").exists(), "{next}");
+    }
+}
+
+#[test]
+fn unknown_settings_and_future_majors_are_warned_about() {
+    let p = Project::next()
+        .dep("next", "17.0.0")
+        .file(
+            "next.config.ts",
+            "export default { cacheComponents: process.env.CC === \"1\" };\n",
+        )
+        .build();
+    p.scaffold(POSTS)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "next 17.0.0 is newer than scaffold knows",
+        ))
+        .stderr(predicate::str::contains(
+            "next.config.ts sets cacheComponents from an expression",
+        ));
+    assert!(
+        p.read("app/posts/page.tsx")
+            .contains("export const instant = false;")
+    );
+}

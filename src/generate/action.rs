@@ -1174,6 +1174,18 @@ fn next_steps(spec: &ActionSpec, project: &Project, plan: &mut Plan) {
                 supabase_module(project).display()
             ));
         }
+        AuthLib::Clerk if project.request_hook.is_none() => {
+            // Next 16 renamed middleware.ts to proxy.ts.
+            let file = if project.next_major() >= 16 {
+                "proxy.ts"
+            } else {
+                "middleware.ts"
+            };
+            plan.next_steps.push(format!(
+                "Clerk's auth() needs clerkMiddleware(): create {} from Clerk's Next.js quickstart",
+                project.src_dir.join(file).display()
+            ));
+        }
         AuthLib::None => plan.warnings.push(format!(
             "--auth none: `{}` is public; anyone who can reach the site can call it",
             spec.name

@@ -292,7 +292,7 @@ impl Project {
 pub const LATEST_NEXT_MAJOR: u64 = 16;
 
 /// Whether the output must be Cache Components–safe. A setting scaffold cannot evaluate
-/// counts as on (that output builds either way), with a warning saying so.
+/// counts as on, the create-next-app default, with a warning saying so.
 fn cache_components(
     config: &next_config::NextConfig,
     next: Option<&Version>,
@@ -319,7 +319,7 @@ fn cache_components(
         }
         Setting::Unknown => {
             warnings.push(format!(
-                "{file} sets cacheComponents from an expression: writing code that builds with it on (and off)"
+                "{file} sets cacheComponents from an expression scaffold cannot evaluate: assuming it is on, as create-next-app 16 sets it"
             ));
             true
         }
