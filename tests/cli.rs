@@ -736,10 +736,15 @@ fn routes_are_written_with_their_env_example() {
         route.contains("timingSafeEqual(a, b)") && route.contains("a.length === b.length"),
         "length check, then constant time"
     );
-    assert!(route.contains("const body = await request.text();"));
+    assert!(route.contains("const body = await readBody(request, MAX_BODY_BYTES);"));
     assert!(
-        route.find("request.text()").unwrap() < route.find("JSON.parse").unwrap(),
+        route.find("readBody(request").unwrap() < route.find("JSON.parse").unwrap(),
         "verify the raw body before parsing"
+    );
+    assert!(
+        p.read("lib/read-body.ts")
+            .contains("await reader.cancel();"),
+        "the bounded reader stops the upload"
     );
 
     // Again: identical route, and .env.example is not touched twice.

@@ -85,6 +85,10 @@ pub fn plan(spec: &RouteSpec, project: &Project) -> Result<Plan> {
         context["cache_components"] = json!(project.cache_components);
         context
     };
+    // Every body is read through one bounded reader (lib/read-body.ts).
+    let read_body = project.src_dir.join("lib/read-body");
+    let read_body_import = project.import_path(&route_path, &read_body);
+    let mut reads_body = false;
 
     match &spec.kind {
         RouteKind::Webhook { provider, events } => {
@@ -96,7 +100,10 @@ pub fn plan(spec: &RouteSpec, project: &Project) -> Result<Plan> {
             if *provider == Provider::Stripe {
                 packages.push("stripe");
             }
-            plan.write(&route_path, render(template.0, &flagged(template.1))?);
+            let mut context = flagged(template.1);
+            context["read_body_import"] = json!(read_body_import);
+            reads_body = true;
+            plan.write(&route_path, render(template.0, &context)?);
         }
         RouteKind::Api {
             methods,
@@ -110,9 +117,7 @@ pub fn plan(spec: &RouteSpec, project: &Project) -> Result<Plan> {
                 &route_path,
                 render(
                     Template::RouteApiTs,
-                    &flagged(api_context(
-                        spec, methods, *auth, cors, fields, zod4, &resource,
-                    )),
+                    &flagged(api_context(spec, zod4, &resource, &read_body_import)),
                 )?,
             );
             plan.write(
@@ -127,6 +132,7 @@ pub fn plan(spec: &RouteSpec, project: &Project) -> Result<Plan> {
                 render(Template::SharedDevStoreTs, &json!({}))?,
             );
             packages.extend(["zod", "server-only"]);
+            reads_body = methods.iter().any(|m| m.has_body());
             if *auth == ApiAuth::Bearer {
                 env.push(EnvVar {
                     name: api_key_var(&resource),
@@ -195,6 +201,13 @@ pub fn plan(spec: &RouteSpec, project: &Project) -> Result<Plan> {
         }
     }
 
+    if reads_body {
+        plan.write(
+            read_body.with_extension("ts"),
+            render(Template::SharedReadBodyTs, &json!({}))?,
+        );
+        packages.push("server-only");
+    }
     if !env.is_empty() {
         let existing = std::fs::read_to_string(project.root.join(".env.example")).ok();
         if let Some(merged) = merge_env_example(existing.as_deref(), &env) {
@@ -334,15 +347,17 @@ fn webhook(provider: Provider, events: &[String]) -> (Rendered, Vec<EnvVar>) {
     )
 }
 
-fn api_context(
-    spec: &RouteSpec,
-    methods: &[Method],
-    auth: ApiAuth,
-    cors: &[String],
-    fields: &[Field],
-    zod4: bool,
-    resource: &str,
-) -> serde_json::Value {
+fn api_context(spec: &RouteSpec, zod4: bool, resource: &str, read_body_import: &str) -> Value {
+    let RouteKind::Api {
+        methods,
+        auth,
+        cors,
+        fields,
+    } = &spec.kind
+    else {
+        unreachable!("api_context is called for --kind api only")
+    };
+    let auth = *auth;
     let item = spec
         .segment
         .last_param()
@@ -435,8 +450,16 @@ fn api_context(
     if validates {
         packages.push("import * as z from \"zod\";".to_string());
     }
+    let has_body = methods.iter().any(|m| m.has_body());
+    let own: Vec<String> = if has_body {
+        vec![format!(
+            "import {{ readBody }} from \"{read_body_import}\";"
+        )]
+    } else {
+        Vec::new()
+    };
     let siblings = vec!["import * as data from \"./data\";".to_string()];
-    let imports: Vec<String> = [node, packages, siblings]
+    let imports: Vec<String> = [node, packages, own, siblings]
         .into_iter()
         .filter(|g| !g.is_empty())
         .map(|g| g.join("\n"))
@@ -573,7 +596,14 @@ fn api_data_context(
         "import {{ {names} }} from \"{}\";",
         project.import_path(path, dev_store)
     );
+    let mut to_record = vec!["    id: row.id,".to_string()];
+    to_record.extend(
+        fields
+            .iter()
+            .map(|f| format!("    {}: row.{},", f.name, f.name)),
+    );
     json!({
+        "to_record_fields": to_record.join("\n"),
         "creates": methods.contains(&Method::Post),
         "updates": methods.iter().any(|m| matches!(m, Method::Put | Method::Patch)),
         "removes": methods.contains(&Method::Delete),

@@ -651,6 +651,8 @@ async function browserTests(app, generatedNames) {
           // (e.g. under --only).
           E2E_VARIANTS: JSON.stringify(generatedNames),
           E2E_SERVER_LOG: serverLog,
+          // The server's process group, whose memory the attack tests watch.
+          E2E_SERVER_PID: String(server.pid),
         },
       },
     );

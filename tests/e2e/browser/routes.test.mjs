@@ -320,7 +320,7 @@ describe("server-sent events", { skip: skip("route-sse") }, () => {
 });
 
 describe("CSV export", { skip: skip("route-csv") }, () => {
-  test("rows are streamed with RFC 4180 quoting and formula neutralising", async () => {
+  test("rows are streamed with every text cell quoted and formulas neutralised", async () => {
     const dir = path.join(process.env.E2E_APP_DIR, ".data");
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, "reports.json");
@@ -330,6 +330,14 @@ describe("CSV export", { skip: skip("route-csv") }, () => {
       { id: "3", title: "line\nbreak", total: null },
       { id: "4", title: "=SUM(A1:A2)", total: -5 },
       { id: "5", title: "+1", total: "@x" },
+      // A reader whose list separator is ";" must not split this cell.
+      { id: "6", title: "see notes;=cmd|' /C calc'!A0", total: 0 },
+      // OWASP's leading characters (and full-width forms), each neutralised.
+      ...["-2+3", "\t=1", "\r=1", "\n=1", "＝1+1", "＠SUM(1)"].map((title, i) => ({
+        id: `o${i}`,
+        title,
+        total: true,
+      })),
     ];
     writeFileSync(`${file}.tmp`, JSON.stringify(rows));
     renameSync(`${file}.tmp`, file);
@@ -341,12 +349,19 @@ describe("CSV export", { skip: skip("route-csv") }, () => {
     assert.equal(
       await response.text(),
       [
-        "id,title,total",
-        "1,plain,3",
-        '2,"say ""hi"", twice",4',
-        '3,"line\nbreak",',
-        "4,'=SUM(A1:A2),'-5",
-        "5,'+1,'@x",
+        '"id","title","total"',
+        '"1","plain",3',
+        '"2","say ""hi"", twice",4',
+        '"3","line\nbreak",',
+        '"4","\'=SUM(A1:A2)",-5',
+        '"5","\'+1","\'@x"',
+        '"6","see notes;=cmd|\' /C calc\'!A0",0',
+        '"o0","\'-2+3",true',
+        '"o1","\'\t=1",true',
+        '"o2","\'\r=1",true',
+        '"o3","\'\n=1",true',
+        '"o4","\'＝1+1",true',
+        '"o5","\'＠SUM(1)",true',
         "",
       ].join("\r\n"),
     );

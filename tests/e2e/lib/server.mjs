@@ -107,6 +107,8 @@ export async function startNext(appDir, { port, logFile }) {
     if (await answers(url)) {
       return {
         url,
+        // The process group's leader: the server and anything it spawned.
+        pid: child.pid,
         stop,
         get output() {
           return output;
