@@ -21,6 +21,32 @@ pub fn check(path: &Path, source: &str) -> Result<(), String> {
     }
 }
 
+/// Parses `source` and runs oxc's semantic checks (a name declared twice in one scope,
+/// and the other errors `next build` would report). Returns the first as
+/// `line:col: message`.
+pub fn check_semantics(path: &Path, source: &str) -> Result<(), String> {
+    let Ok(source_type) = SourceType::from_path(path) else {
+        return Ok(());
+    };
+    let allocator = Allocator::default();
+    let parsed = Parser::new(&allocator, source, source_type).parse();
+    if let Some(error) = first_error(source, &parsed) {
+        return Err(error);
+    }
+    let built = oxc_semantic::SemanticBuilder::new()
+        .with_check_syntax_error(true)
+        .build(&parsed.program);
+    match built.diagnostics.errors().next() {
+        Some(error) => {
+            // The last label marks the second declaration, where the clash is.
+            let offset = error.labels.last().map_or(0, |l| l.offset() as usize);
+            let (line, col) = line_col(source, offset);
+            Err(format!("{line}:{col}: {}", error.message))
+        }
+        None => Ok(()),
+    }
+}
+
 /// The first syntax error of a parse as `line:col: message`, if any.
 pub fn first_error(source: &str, parsed: &oxc_parser::ParserReturn<'_>) -> Option<String> {
     let Some(error) = parsed.diagnostics.errors().next() else {
@@ -61,5 +87,14 @@ mod tests {
         assert!(err.starts_with("1:"), "{err}");
         assert!(check(Path::new("a.ts"), "let x: = 1").is_err());
         assert!(check(Path::new("notes.md"), "not code").is_ok());
+    }
+
+    #[test]
+    fn reports_names_declared_twice() {
+        let clash = "export function A({ items }: { items: string[] }) {\n  const items = 1;\n  return items;\n}\n";
+        let err = check_semantics(Path::new("a.tsx"), clash).unwrap_err();
+        assert!(err.starts_with("2:9:") && err.contains("items"), "{err}");
+        let fine = "type Props = { a: string };\nconst Props = 1;\nexport { Props };\n";
+        assert!(check_semantics(Path::new("a.ts"), fine).is_ok());
     }
 }

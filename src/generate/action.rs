@@ -176,6 +176,7 @@ pub fn plan(spec: &ActionSpec, project: &Project) -> Result<Plan> {
     }
 
     next_steps(spec, project, &mut plan);
+    super::check_names(&plan)?;
     Ok(plan)
 }
 
@@ -918,12 +919,13 @@ fn optimistic_context(spec: &ActionSpec, n: &Names, component: &str, form_file: 
         "fields_jsx": fields.join("\n"),
         "has_fields": !spec.fields.is_empty(),
         "hidden_flag": hidden_flag,
-        // Explicit type arguments: when every field is optional, Item is assignable to the
+        // Explicit type arguments: when every field is optional, Shown is assignable to the
         // record type and inference would pick the narrower state without `pending`.
         "use_optimistic": layout::call(
             2,
-            "const [items, addItem] = ",
-            "useOptimistic<Item[], Item>",
+            // Not `items`: the list's prop is named after the resource, often that.
+            "const [shown, show] = ",
+            "useOptimistic<Shown[], Shown>",
             &[Arg::plain(n.plural.clone()), Arg::plain("addPending")],
             ";",
         ),
@@ -980,6 +982,21 @@ fn page_context(
     let param_names: Vec<&str> = params.iter().map(|(p, _)| *p).collect();
     let id_param = spec.segment.last_param().unwrap_or("id");
     let signed_in = spec.auth != AuthLib::None;
+    // The record's binding on update and delete pages: the resource's name, unless the
+    // page already declares it (a `users` resource under Supabase, which has `user`).
+    let page_bindings = [
+        "session",
+        "userId",
+        "supabase",
+        "user",
+        "params",
+        "lastSubmit",
+    ];
+    let record = if page_bindings.contains(&n.singular.as_str()) {
+        format!("{}Record", n.singular)
+    } else {
+        n.singular.clone()
+    };
     let lookup = if matches!(spec.op, Operation::Create | Operation::Toggle) {
         let lhs = format!("const {} = ", n.plural);
         if signed_in {
@@ -988,7 +1005,7 @@ fn page_context(
             format!("  {lhs}await data.list(userId);")
         }
     } else {
-        let lhs = format!("const {} = ", n.singular);
+        let lhs = format!("const {record} = ");
         let find = format!("await data.find(userId, {id_param})");
         if signed_in {
             layout::ternary(2, &lhs, "userId", &find, "undefined")
@@ -1091,7 +1108,11 @@ fn page_context(
         Operation::Update => (
             format!("Edit {}", n.words),
             if spec.form {
-                form_element(6, vec![format!("{s}={{{s}}}")], &format!("{s}.id"))
+                form_element(
+                    6,
+                    vec![format!("{s}={{{record}}}")],
+                    &format!("{record}.id"),
+                )
             } else {
                 String::new()
             },
@@ -1102,8 +1123,8 @@ fn page_context(
                 body.push('\n');
                 body.push_str(&form_element(
                     6,
-                    vec![format!("{s}Id={{{s}.id}}")],
-                    &format!("{s}.id"),
+                    vec![format!("{s}Id={{{record}.id}}")],
+                    &format!("{record}.id"),
                 ));
             }
             (format!("Delete {}", n.words), body)
@@ -1116,7 +1137,7 @@ fn page_context(
         "session": session_lines(spec.auth),
         "lists": lists,
         "plural": n.plural,
-        "singular": n.singular,
+        "singular": record,
         "load_records": lookup,
         "heading": heading,
         "body": body,

@@ -57,6 +57,23 @@ pub fn render(template: Template, context: &impl Serialize) -> Result<String> {
         .with_context(|| format!("rendering template {}", template.path()))
 }
 
+/// Refuses a plan in which a name the user chose meets a name the templates declare in
+/// the same scope (`next build` would fail with "already been declared"): nothing is
+/// written, and the message says which file and name.
+pub fn check_names(plan: &crate::plan::Plan) -> Result<()> {
+    for op in &plan.ops {
+        if let crate::plan::Change::Write(text) | crate::plan::Change::Merge(text) = &op.change
+            && let Err(why) = crate::syntax::check_semantics(&op.path, text)
+        {
+            anyhow::bail!(
+                "the generated {} would not build ({why}): a name you chose (the resource, --name or a --field) clashes with one the generated code uses; pick another",
+                op.path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

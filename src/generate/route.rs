@@ -225,6 +225,7 @@ pub fn plan(spec: &RouteSpec, project: &Project) -> Result<Plan> {
     }
     plan.next_steps
         .push(format!("The route answers at {}", spec.segment.url_path()));
+    super::check_names(&plan)?;
     Ok(plan)
 }
 
