@@ -367,3 +367,71 @@ fn tab_indented_files_stay_tab_indented() {
         );
     }
 }
+
+/// A judgement call overridden with --force still moves the handler's code: a run once
+/// wrote an actions module holding only "use server" and deleted the route.
+#[test]
+fn force_over_the_edge_runtime_moves_the_code() {
+    let dir = fixture("json-zod");
+    let route = dir.path().join("app/api/posts/route.ts");
+    let text = fs::read_to_string(&route).unwrap();
+    fs::write(
+        &route,
+        text.replacen(
+            "\nexport async function POST",
+            "\nexport const runtime = \"edge\";\n\nexport async function POST",
+            1,
+        ),
+    )
+    .unwrap();
+    let (code, _, stderr) = migrate(dir.path(), &args("json-zod"), &[]);
+    assert_eq!(code, 1, "refused without --force: {stderr}");
+    assert!(stderr.contains("edge runtime"), "{stderr}");
+
+    let (code, stdout, stderr) = migrate(dir.path(), &args("json-zod"), &["--force"]);
+    assert_eq!(code, 0, "{stderr}");
+    let module = fs::read_to_string(dir.path().join("app/posts/new/actions.ts")).unwrap();
+    assert!(
+        module.contains("export async function createPost(input: unknown)")
+            && module.contains("CreatePostSchema.safeParse(input)")
+            && module.contains("db.post.create("),
+        "the handler's code moved:\n{module}\n{stdout}"
+    );
+    assert!(!route.exists(), "removed only once its code moved");
+}
+
+/// A file that names the route's folder but does not parse may call it: the route stays,
+/// and the file is listed with its error.
+#[test]
+fn an_unparsable_file_keeps_the_route() {
+    let dir = fixture("json-zod");
+    let broken = dir.path().join("app/posts/broken.tsx");
+    fs::write(
+        &broken,
+        "export function Broken() {\n  return fetch(\"/api/posts\", { method: \"POST\" }\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = migrate(dir.path(), &args("json-zod"), &["--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["verdict"], "partial", "{stdout}");
+    let manual = report["callers"]["manual"].as_array().unwrap();
+    assert!(
+        manual.iter().any(|c| c["location"]
+            .as_str()
+            .is_some_and(|l| l.starts_with("app/posts/broken.tsx:"))
+            && c["why"]
+                .as_str()
+                .is_some_and(|w| w.contains("does not parse"))),
+        "{stdout}"
+    );
+    assert!(
+        dir.path().join("app/api/posts/route.ts").exists(),
+        "the route stays"
+    );
+    assert_eq!(
+        fs::read_to_string(&broken).unwrap(),
+        "export function Broken() {\n  return fetch(\"/api/posts\", { method: \"POST\" }\n",
+        "an unreadable file is never edited"
+    );
+}

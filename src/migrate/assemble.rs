@@ -64,6 +64,22 @@ pub fn decide(
     if blocking(&migration.reasons, request.force) || analysis.actions.is_empty() {
         return Ok(migration);
     }
+    migration
+        .notes
+        .extend(analysis.outcome_notes.iter().cloned());
+    // Never an action without its handler's code: every action must have been emitted.
+    let missing: Vec<&str> = analysis
+        .actions
+        .iter()
+        .filter(|a| !analysis.declared.iter().any(|d| d == &a.name))
+        .map(|a| a.name.as_str())
+        .collect();
+    if !missing.is_empty() {
+        bail!(
+            "internal error: the code of {} was not translated; nothing was written",
+            missing.join(", ")
+        );
+    }
 
     let target = action_module(request, project, segment, &scan);
     if !matches!(

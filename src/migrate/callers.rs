@@ -216,8 +216,25 @@ pub(super) fn scan_file(
     let allocator = Allocator::default();
     let parsed = match ast::parse(&allocator, rel, &text) {
         Ok(p) => p,
-        Err(e) => {
-            out.notes.push(format!("skipped {e} (it does not parse)"));
+        Err(_) => {
+            // It names the route's folder (the prefilter) but cannot be read: it may
+            // call the route, so the route must stay until the file is checked by hand.
+            let (at, why) = match crate::syntax::check(rel, &text) {
+                Err(error) => match error.split_once(": ") {
+                    Some((at, why)) => (format!("{}:{at}", super::slash(rel)), why.to_string()),
+                    None => (super::slash(rel), error),
+                },
+                Ok(()) => (super::slash(rel), "the parser gave up".to_string()),
+            };
+            out.manual.push(CallerOut {
+                location: at,
+                method: "?".into(),
+                action: None,
+                why: Some(format!(
+                    "does not parse ({why}); it may call the route, so the route stays until you check it"
+                )),
+                replacement: None,
+            });
             return out;
         }
     };

@@ -115,6 +115,8 @@ pub struct Analysis {
     /// What other files import from the route, moved to its own module.
     pub shared: Option<SharedModule>,
     pub notes: Vec<String>,
+    /// Notes on the moved code itself, shown only when the migration goes ahead.
+    pub outcome_notes: Vec<String>,
 }
 
 /// One exported handler.
@@ -246,11 +248,18 @@ pub fn analyze(path: &Path, text: &str, segment: &Segment, sharing: &Sharing) ->
     }
     analysis.reasons = std::mem::take(&mut cx.reasons);
     analysis.notes = std::mem::take(&mut cx.notes);
-    if !analysis.reasons.is_empty() || analysis.actions.is_empty() {
+    // Judgement calls (edge runtime, API keys…) still emit: `--force` may override them,
+    // and an action without its handler's code must never be written.
+    if has_final_reason(&analysis.reasons) || analysis.actions.is_empty() {
         return Ok(analysis);
     }
     cx.emit(&mut analysis, &handlers, &mutating, &edits, flags, sharing)?;
     Ok(analysis)
+}
+
+/// Whether a reason `--force` cannot override stands: then nothing is emitted.
+fn has_final_reason(reasons: &[Reason]) -> bool {
+    reasons.iter().any(|r| !r.kind.overridable())
 }
 
 /// Imports the translation adds.
@@ -1541,7 +1550,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                 )),
             }
         }
-        if !analysis.reasons.is_empty() {
+        if has_final_reason(&analysis.reasons) {
             return Ok(());
         }
         let shared_used = if shared_roots.is_empty() {
@@ -1725,7 +1734,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                     ));
                 }
             }
-            if !analysis.reasons.is_empty() {
+            if has_final_reason(&analysis.reasons) {
                 return Ok(());
             }
             analysis.remainder = Some(self.remainder(&items, &moved, &opaque, sharing)?);
@@ -1743,7 +1752,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                 ));
             }
         }
-        analysis.notes.append(&mut self.notes);
+        analysis.outcome_notes.append(&mut self.notes);
         Ok(())
     }
 
