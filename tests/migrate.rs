@@ -435,3 +435,67 @@ fn an_unparsable_file_keeps_the_route() {
         "an unreadable file is never edited"
     );
 }
+
+/// After a `partial`, the user changes the remaining callers by hand; running again
+/// recognises the actions module the first run wrote and removes the route.
+#[test]
+fn a_run_after_a_partial_finishes_once_callers_were_changed_by_hand() {
+    let dir = fixture("manual-callers");
+    let (code, stdout, stderr) = migrate(dir.path(), &args("manual-callers"), &["--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("\"verdict\": \"partial\""), "{stdout}");
+    let module = dir.path().join("components/actions.ts");
+    let written = fs::read_to_string(&module).unwrap();
+
+    // Too early: the axios call still uses the URL.
+    let (code, stdout, _) = migrate(dir.path(), &args("manual-callers"), &["--json"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("\"verdict\": \"partial\""), "{stdout}");
+
+    let widget = dir.path().join("components/feedback-widget.tsx");
+    let text = fs::read_to_string(&widget).unwrap();
+    let text = text
+        .replace("import axios from \"axios\";\n", "")
+        .replace(
+            "import { useState } from \"react\";\n",
+            "import { useState } from \"react\";\n\nimport { createFeedback } from \"./actions\";\n",
+        )
+        .replace(
+            "await axios.post(\"/api/feedback\", data);",
+            "const res = await createFeedback(data);\n      if (!res.ok) throw new Error(\"failed\");",
+        )
+        .replace("if (axios.isAxiosError(error)) {", "if (error instanceof Error) {")
+        .replace("error.response?.data?.error ?? error.message", "error.message");
+    fs::write(&widget, text).unwrap();
+
+    let (code, stdout, stderr) = migrate(dir.path(), &args("manual-callers"), &["--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("\"verdict\": \"migrated\""), "{stdout}");
+    assert!(stdout.contains("already imports the action from components/actions.ts"));
+    assert!(!dir.path().join("app/api/feedback/route.ts").exists());
+    assert_eq!(fs::read_to_string(&module).unwrap(), written, "untouched");
+}
+
+/// An action changed since the earlier run is not the route's code: no finishing then.
+#[test]
+fn a_changed_action_is_not_taken_for_the_route() {
+    let dir = fixture("manual-callers");
+    let (code, _, _) = migrate(dir.path(), &args("manual-callers"), &[]);
+    assert_eq!(code, 0);
+    let module = dir.path().join("components/actions.ts");
+    let changed = fs::read_to_string(&module).unwrap().replace(
+        "const session = await auth();",
+        "const session = await auth();\n  console.log(session);",
+    );
+    fs::write(&module, changed).unwrap();
+    let widget = dir.path().join("components/feedback-widget.tsx");
+    let text = fs::read_to_string(&widget).unwrap().replace(
+        "await axios.post(\"/api/feedback\", data);",
+        "await Promise.resolve(data);",
+    );
+    fs::write(&widget, text).unwrap();
+    let (code, _, stderr) = migrate(dir.path(), &args("manual-callers"), &[]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("no caller of /api/feedback"), "{stderr}");
+    assert!(dir.path().join("app/api/feedback/route.ts").exists());
+}

@@ -40,7 +40,11 @@ pub fn decide(
         manual: scan.manual.clone(),
         unchanged: scan.unchanged.clone(),
     };
-    if !analysis.actions.is_empty() && callers.rewritten.is_empty() && callers.manual.is_empty() {
+    if !analysis.actions.is_empty()
+        && callers.rewritten.is_empty()
+        && callers.manual.is_empty()
+        && scan.earlier.is_none()
+    {
         reasons.push(Reason::new(
             ReasonKind::NoCallers,
             slash(&request.route),
@@ -79,6 +83,10 @@ pub fn decide(
             "internal error: the code of {} was not translated; nothing was written",
             missing.join(", ")
         );
+    }
+
+    if let Some(earlier) = &scan.earlier {
+        return Ok(finish_earlier(request, migration, &analysis, earlier));
     }
 
     let target = action_module(request, project, segment, &scan);
@@ -193,6 +201,65 @@ pub fn decide(
     plan.warnings.extend(migration.notes.iter().cloned());
     migration.plan = plan;
     Ok(migration)
+}
+
+/// An earlier run moved the handlers and the callers have been changed since: only the
+/// route is left to remove (or trim, when a GET stays).
+fn finish_earlier(
+    request: &Request,
+    mut migration: Migration,
+    analysis: &Analysis,
+    earlier: &super::earlier::Earlier,
+) -> Migration {
+    let module = slash(&earlier.module);
+    let mut plan = Plan::default();
+    let manual_left = !migration.callers.manual.is_empty();
+    let removed = if request.keep_route || manual_left {
+        false
+    } else if let Some(rest) = &analysis.remainder {
+        plan.merge(&request.route, rest.clone());
+        false
+    } else {
+        plan.delete(&request.route);
+        true
+    };
+    migration.verdict = if removed || (!manual_left && analysis.kept_methods.is_empty()) {
+        Verdict::Migrated
+    } else {
+        Verdict::Partial
+    };
+    if manual_left {
+        plan.next_steps.push(format!(
+            "{} call(s) still use {}: change them as listed, then run this again to remove the route",
+            migration.callers.manual.len(),
+            migration.url
+        ));
+    }
+    migration.actions = analysis
+        .actions
+        .iter()
+        .map(|a| ActionOut {
+            name: a.name.clone(),
+            method: a.method.clone(),
+            file: module.clone(),
+        })
+        .collect();
+    migration
+        .callers
+        .unchanged
+        .extend(earlier.importers.iter().map(|at| super::CallerOut {
+            location: at.clone(),
+            method: "import".into(),
+            action: None,
+            why: Some(format!("already imports the action from {module}")),
+            replacement: None,
+        }));
+    migration.notes.push(format!(
+        "the actions are already in {module}, from an earlier run"
+    ));
+    plan.warnings.extend(migration.notes.iter().cloned());
+    migration.plan = plan;
+    migration
 }
 
 /// Where the actions go: `--to`, else `actions.ts` beside the file with the most rewritten

@@ -64,6 +64,8 @@ pub struct Scan {
     pub notes: Vec<String>,
     /// Source files looked at (after .gitignore).
     pub scanned: usize,
+    /// The actions an earlier run wrote, when nothing calls the route any more.
+    pub earlier: Option<super::earlier::Earlier>,
 }
 
 /// What one file contributed.
@@ -96,16 +98,7 @@ pub fn scan(
     ];
     let results: Mutex<Vec<FileScan>> = Mutex::new(Vec::new());
     let scanned = std::sync::atomic::AtomicUsize::new(0);
-    let walker = ignore::WalkBuilder::new(&project.root)
-        .require_git(false) // .gitignore counts even outside a git repository
-        .hidden(true)
-        .filter_entry(|e| {
-            !matches!(
-                e.file_name().to_str(),
-                Some("node_modules" | ".next" | ".git" | ".turbo" | ".vercel")
-            )
-        })
-        .build_parallel();
+    let walker = walk(project).build_parallel();
     walker.run(|| {
         let results = &results;
         let scanned = &scanned;
@@ -192,6 +185,43 @@ pub fn scan(
 
 /// The last static folder of the route: every URL and import path that reaches it spells
 /// it out.
+/// The project's files as the scan sees them: .gitignore honoured, build output and
+/// packages never entered.
+fn walk(project: &Project) -> ignore::WalkBuilder {
+    let mut builder = ignore::WalkBuilder::new(&project.root);
+    builder
+        .require_git(false) // .gitignore counts even outside a git repository
+        .hidden(true)
+        .filter_entry(|e| {
+            !matches!(
+                e.file_name().to_str(),
+                Some("node_modules" | ".next" | ".git" | ".turbo" | ".vercel")
+            )
+        });
+    builder
+}
+
+/// Every source file of the project, root-relative and sorted.
+pub(super) fn source_files(project: &Project) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walk(project)
+        .build()
+        .flatten()
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        .filter(|e| {
+            let ext = e.path().extension().and_then(|x| x.to_str()).unwrap_or("");
+            SOURCE_EXTENSIONS.contains(&ext)
+        })
+        .filter_map(|e| {
+            e.path()
+                .strip_prefix(&project.root)
+                .ok()
+                .map(Path::to_path_buf)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
 fn needle(segment: &Segment) -> String {
     url::url_parts(segment)
         .iter()

@@ -8,6 +8,7 @@
 mod assemble;
 mod ast;
 mod callers;
+mod earlier;
 mod edit;
 mod git;
 mod report;
@@ -308,6 +309,12 @@ pub fn plan(request: &Request, project: &Project) -> Result<Migration> {
             from_route: project.import_path(route_path, &shared.with_extension("")),
         };
         analysis = route::analyze(route_path, &text, &segment, &sharing)?;
+    }
+    let mut scan = scan;
+    if scan.rewritten.is_empty() {
+        // Perhaps an earlier run moved the handlers and left the route for callers it
+        // could not rewrite: finish (or report what is left) rather than move them again.
+        scan.earlier = earlier::find(project, route_path, &analysis);
     }
     let mut migration = assemble::decide(request, project, &segment, url, analysis, scan)?;
     // Each file keeps its line endings; new files take the route's.
