@@ -157,11 +157,7 @@ pub fn decide(
         _ => Verdict::Partial,
     };
     if manual_left {
-        plan.next_steps.push(format!(
-            "{} call(s) still use {}: change them as listed, then run this again to remove the route",
-            migration.callers.manual.len(),
-            migration.url
-        ));
+        plan.next_steps.push(calls_left(&migration));
     }
     if route_outcome == RouteOutcome::Trimmed {
         plan.next_steps.push(format!(
@@ -189,18 +185,32 @@ pub fn decide(
         migration.verdict = Verdict::Refused;
         return Ok(migration);
     }
-    migration.actions = analysis
+    migration.actions = action_outs(&analysis, &slash(&target));
+    plan.warnings.extend(migration.notes.iter().cloned());
+    migration.plan = plan;
+    Ok(migration)
+}
+
+/// The report's line for each action, all in `file`.
+fn action_outs(analysis: &Analysis, file: &str) -> Vec<ActionOut> {
+    analysis
         .actions
         .iter()
         .map(|a| ActionOut {
             name: a.name.clone(),
             method: a.method.clone(),
-            file: slash(&target),
+            file: file.to_string(),
         })
-        .collect();
-    plan.warnings.extend(migration.notes.iter().cloned());
-    migration.plan = plan;
-    Ok(migration)
+        .collect()
+}
+
+/// The next step while calls the tool could not rewrite keep the route.
+fn calls_left(migration: &Migration) -> String {
+    format!(
+        "{} call(s) still use {}: change them as listed, then run this again to remove the route",
+        migration.callers.manual.len(),
+        migration.url
+    )
 }
 
 /// An earlier run moved the handlers and the callers have been changed since: only the
@@ -229,21 +239,9 @@ fn finish_earlier(
         Verdict::Partial
     };
     if manual_left {
-        plan.next_steps.push(format!(
-            "{} call(s) still use {}: change them as listed, then run this again to remove the route",
-            migration.callers.manual.len(),
-            migration.url
-        ));
+        plan.next_steps.push(calls_left(&migration));
     }
-    migration.actions = analysis
-        .actions
-        .iter()
-        .map(|a| ActionOut {
-            name: a.name.clone(),
-            method: a.method.clone(),
-            file: module.clone(),
-        })
-        .collect();
+    migration.actions = action_outs(analysis, &module);
     migration
         .callers
         .unchanged
