@@ -499,3 +499,19 @@ fn a_changed_action_is_not_taken_for_the_route() {
     assert!(stderr.contains("no caller of /api/feedback"), "{stderr}");
     assert!(dir.path().join("app/api/feedback/route.ts").exists());
 }
+
+/// In a src/ project the route named as `app/…` is the one under `src/app/…`.
+#[test]
+fn app_paths_resolve_under_src() {
+    let dir = fixture("json-zod");
+    fs::create_dir_all(dir.path().join("src")).unwrap();
+    fs::rename(dir.path().join("app"), dir.path().join("src/app")).unwrap();
+    let (code, stdout, stderr) = migrate(
+        dir.path(),
+        &["app/api/posts/route.ts".to_string()],
+        &["--json", "--dry-run"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["route"], "src/app/api/posts/route.ts", "{stdout}");
+}

@@ -206,7 +206,14 @@ pub fn resolve_route(project: &Project, cwd: &Path, arg: &str) -> Result<PathBuf
     if arg.contains('\0') {
         bail!("the route contains a NUL byte");
     }
-    let as_file = cwd.join(arg);
+    // In a src/ project, `app/api/x/route.ts` means `src/app/api/x/route.ts`, as the app
+    // directory is what users name.
+    let in_src = (!project.src_dir.as_os_str().is_empty() && Path::new(arg).starts_with("app"))
+        .then(|| project.root.join(&project.src_dir).join(arg));
+    let as_file = std::iter::once(cwd.join(arg))
+        .chain(in_src)
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| cwd.join(arg));
     if as_file.is_file() {
         let canonical = as_file.canonicalize()?;
         let root = project.root.canonicalize()?;
