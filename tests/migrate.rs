@@ -515,3 +515,26 @@ fn app_paths_resolve_under_src() {
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["route"], "src/app/api/posts/route.ts", "{stdout}");
 }
+
+/// next.config entries count only when they expose the path: security headers on
+/// `/:path*` are not CORS, and a rewrite or CORS headers still keep it a route.
+#[test]
+fn next_config_security_headers_are_not_cors() {
+    let security = "const nextConfig = {\n  async headers() {\n    return [\n      {\n        source: \"/:path*\",\n        headers: [\n          { key: \"X-Frame-Options\", value: \"DENY\" },\n          { key: \"Content-Security-Policy\", value: \"default-src 'self'\" },\n        ],\n      },\n    ];\n  },\n};\n\nexport default nextConfig;\n";
+    let dir = fixture("json-zod");
+    fs::write(dir.path().join("next.config.mjs"), security).unwrap();
+    let (code, stdout, stderr) = migrate(dir.path(), &args("json-zod"), &["--json", "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("\"verdict\": \"migrated\""), "{stdout}");
+
+    for exposing in [
+        security.replace("X-Frame-Options", "Access-Control-Allow-Origin"),
+        "export default {\n  async rewrites() {\n    return [{ source: \"/v1/posts\", destination: \"/api/posts\" }, { source: \"/api/posts\", destination: \"/v1/posts\" }];\n  },\n};\n".to_string(),
+    ] {
+        let dir = fixture("json-zod");
+        fs::write(dir.path().join("next.config.mjs"), &exposing).unwrap();
+        let (code, _, stderr) = migrate(dir.path(), &args("json-zod"), &["--dry-run"]);
+        assert_eq!(code, 1, "{exposing}");
+        assert!(stderr.contains("next.config exposes this path"), "{stderr}");
+    }
+}

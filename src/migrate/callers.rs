@@ -697,6 +697,7 @@ impl<'t, 'a> Finder<'t, 'a> {
                 && t.starts_with('/')
                 && url::config_source_matches(self.segment, t)
                 && self.parent_is_source_key()
+                && self.entry_exposes()
             {
                 self.matched.push(span);
                 self.found.push(Found::Reason(
@@ -754,6 +755,54 @@ impl<'t, 'a> Finder<'t, 'a> {
 
     fn parent_is_source_key(&self) -> bool {
         matches!(self.parent(0), Some(AstKind::ObjectProperty(p)) if p.key.static_name().as_deref() == Some("source"))
+    }
+
+    /// Whether the next.config entry whose `source` is being read serves outside
+    /// traffic: a rewrite or redirect (`destination`), or `headers` that set CORS
+    /// (`Access-Control-*`). Security headers on `/:path*` (X-Frame-Options, CSP…) do not.
+    fn entry_exposes(&self) -> bool {
+        let Some(AstKind::ObjectExpression(entry)) = self.parent(1) else {
+            return true; // a shape not understood: stay careful
+        };
+        let property = |name: &str| {
+            entry.properties.iter().find_map(|p| match p {
+                ObjectPropertyKind::ObjectProperty(p)
+                    if p.key.static_name().as_deref() == Some(name) =>
+                {
+                    Some(&p.value)
+                }
+                _ => None,
+            })
+        };
+        if property("destination").is_some() {
+            return true;
+        }
+        let Some(headers) = property("headers") else {
+            return true;
+        };
+        let Expression::ArrayExpression(list) = headers.without_parentheses() else {
+            return true; // computed headers: cannot tell
+        };
+        list.elements.iter().any(|element| {
+            let Some(Expression::ObjectExpression(header)) = element.as_expression() else {
+                return true;
+            };
+            header.properties.iter().any(|p| match p {
+                ObjectPropertyKind::ObjectProperty(p)
+                    if p.key.static_name().as_deref() == Some("key") =>
+                {
+                    match p.value.without_parentheses() {
+                        Expression::StringLiteral(key) => key
+                            .value
+                            .to_ascii_lowercase()
+                            .starts_with("access-control-"),
+                        _ => true,
+                    }
+                }
+                ObjectPropertyKind::SpreadProperty(_) => true,
+                _ => false,
+            })
+        })
     }
 
     /// The n-th ancestor, looking through parentheses.
