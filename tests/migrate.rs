@@ -46,6 +46,7 @@ const CASES: &[(&str, &str)] = &[
     ("swr-key", "refused"),
     ("imported-by-route", "refused"),
     ("hof-wrapper", "refused"),
+    ("text-responses", "migrated"),
 ];
 
 fn fixtures() -> PathBuf {

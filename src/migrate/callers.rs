@@ -1222,18 +1222,46 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
                                 ));
                             }
                         }
-                        "json" => {
+                        read @ ("json" | "text") => {
                             let (cid, AstKind::CallExpression(_)) = up(self.semantic, mid) else {
                                 return manual(format!(
-                                    "uses `{name}.json` at {where_} without calling it"
+                                    "uses `{name}.{read}` at {where_} without calling it"
                                 ));
                             };
-                            let (_, AstKind::AwaitExpression(aw)) = up(self.semantic, cid) else {
+                            let (await_id, AstKind::AwaitExpression(aw)) = up(self.semantic, cid)
+                            else {
                                 return manual(format!(
-                                    "does not await `{name}.json()` at {where_} directly"
+                                    "does not await `{name}.{read}()` at {where_} directly"
                                 ));
                             };
-                            match self.guard(cid, name, sig) {
+                            let guard = self.guard(cid, name, sig);
+                            if read == "text" {
+                                let Some(ok) = guard else {
+                                    return manual(format!(
+                                        "reads `await {name}.text()` at {where_} without checking `{name}.ok` first; after the change use `{name}.ok ? {name}.data : {name}.error`"
+                                    ));
+                                };
+                                match self.as_text(await_id, aw.span, name, ok, sig) {
+                                    Some(edit) => edits.push(edit),
+                                    None => {
+                                        return manual(format!(
+                                            "reads `await {name}.text()` at {where_} where the handler answers text or JSON; after the change use `typeof {name}.error === \"string\" ? {name}.error : JSON.stringify({name}.error)`"
+                                        ));
+                                    }
+                                }
+                                continue;
+                            }
+                            // `.json()` of a text body threw; that stays the caller's call.
+                            let sides = match guard {
+                                Some(ok) => vec![ok],
+                                None => vec![true, false],
+                            };
+                            if sides.into_iter().any(|ok| sig.text_on(ok)) {
+                                return manual(format!(
+                                    "reads `{name}.json()` at {where_}, but the handler answers text there"
+                                ));
+                            }
+                            match guard {
                                 Some(true) => {
                                     edits.push(Edit::text(aw.span, format!("{name}.data")))
                                 }
@@ -1263,6 +1291,74 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
             }
             _ => manual("the awaited response is used in a way the tool does not follow".into()),
         }
+    }
+
+    /// What `await res.text()` read on the `ok` side: the text itself, or the JSON the
+    /// handler serialised (as `text()` gave it), or either, by its type. The conditional is
+    /// laid out as prettier prints it where it stands alone as a call's only argument or a
+    /// declaration's value; `None` elsewhere, when it does not fit on its line.
+    fn as_text(
+        &self,
+        at: NodeId,
+        span: Span,
+        name: &str,
+        ok: bool,
+        sig: &ActionSig,
+    ) -> Option<Edit> {
+        let value = format!("{name}.{}", if ok { "data" } else { "error" });
+        let either = match (sig.text_on(ok), sig.json_on(ok)) {
+            (_, false) => return Some(Edit::text(span, value)),
+            (false, true) => return Some(Edit::text(span, format!("JSON.stringify({value})"))),
+            (true, true) => {
+                format!("typeof {value} === \"string\" ? {value} : JSON.stringify({value})")
+            }
+        };
+        let text = self.text;
+        let (start, end) = (span.start as usize, span.end as usize);
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let (before, after) = (&text[line_start..start], &text[end..line_end]);
+        let width = |s: &str| s.chars().count();
+        let parent = up(self.semantic, at).1;
+        let alone = match parent {
+            AstKind::CallExpression(call) => {
+                call.arguments.len() == 1 && before.ends_with('(') && after.starts_with(')')
+            }
+            AstKind::VariableDeclarator(_) => before.ends_with("= ") && after.starts_with(';'),
+            _ => false,
+        };
+        if width(before) + width(&either) + width(after) <= 80 {
+            let inline = if alone { either } else { format!("({either})") };
+            return Some(Edit::text(span, inline));
+        }
+        if !alone {
+            return None;
+        }
+        let indent: String = before
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .collect();
+        let step = if indent.contains('\t') { "\t" } else { "  " };
+        let inner = format!("{indent}{step}");
+        // `tail` follows the conditional on its last line (`,` or the source's `;`).
+        let broken = |tail: &str| {
+            if width(&inner) + width(&either) + width(tail) <= 80 {
+                format!("{inner}{either}")
+            } else {
+                format!(
+                    "{inner}typeof {value} === \"string\"\n{inner}{step}? {value}\n{inner}{step}: JSON.stringify({value})"
+                )
+            }
+        };
+        Some(match parent {
+            // `f(\n  cond,\n)`: the argument on lines of its own, with a trailing comma.
+            AstKind::CallExpression(_) => Edit::text(span, format!("\n{},\n{indent}", broken(","))),
+            // `const x =\n  cond;`: the space after `=` goes with the break.
+            _ => Edit::text(
+                Span::new(span.start - 1, span.end),
+                format!("\n{}", broken(";")),
+            ),
+        })
     }
 
     /// `const data = await res.json()` read before the status check: every use of `data`

@@ -55,10 +55,25 @@ pub struct ActionSig {
     pub query: bool,
     /// Every `(ok, status)` the action can return.
     pub results: Vec<(bool, u16)>,
+    /// The sides (`ok`) on which some result carries text, and those on which some result
+    /// carries JSON: a caller's `res.text()` or `res.json()` is rewritten only where every
+    /// body on its side is of that kind.
+    pub text_sides: Vec<bool>,
+    pub json_sides: Vec<bool>,
 }
 
 impl ActionSig {
     /// Whether a caller can treat `status` as success.
+    /// Whether some result on the `ok` side carries text (`new Response("…")`).
+    pub fn text_on(&self, ok: bool) -> bool {
+        self.text_sides.contains(&ok)
+    }
+
+    /// Whether some result on the `ok` side carries JSON.
+    pub fn json_on(&self, ok: bool) -> bool {
+        self.json_sides.contains(&ok)
+    }
+
     pub fn ok_status(&self, status: u16) -> Option<bool> {
         self.results
             .iter()
@@ -644,7 +659,8 @@ impl<'s, 'a> Cx<'s, 'a> {
         }
         // Responses.
         let mut results = Vec::new();
-        self.returns(func, &mut local, &mut results);
+        let mut sides = (Vec::new(), Vec::new());
+        self.returns(func, &mut local, &mut results, &mut sides);
         if self.reasons.len() > before {
             return None;
         }
@@ -682,6 +698,8 @@ impl<'s, 'a> Cx<'s, 'a> {
             body: body.map(|(kind, _, _)| kind),
             query,
             results,
+            text_sides: sides.0,
+            json_sides: sides.1,
         })
     }
 
@@ -1087,7 +1105,13 @@ impl<'s, 'a> Cx<'s, 'a> {
     }
 
     /// Each `return` of the handler becomes a discriminated result.
-    fn returns(&mut self, func: Func<'a>, edits: &mut Vec<Edit>, results: &mut Vec<(bool, u16)>) {
+    fn returns(
+        &mut self,
+        func: Func<'a>,
+        edits: &mut Vec<Edit>,
+        results: &mut Vec<(bool, u16)>,
+        (text_sides, json_sides): &mut (Vec<bool>, Vec<bool>),
+    ) {
         let expression_body = match func {
             Func::Arrow(a) => match &a.body {
                 ArrowFunctionBody::FunctionBody(_) => None,
@@ -1120,18 +1144,26 @@ impl<'s, 'a> Cx<'s, 'a> {
             returned.push((e, true));
         }
         for (expr, arrow_body) in returned {
-            let Some((status, data)) = self.response(expr) else {
+            let Some((status, data, text)) = self.response(expr) else {
                 let shown: String = self.src(expr.span()).chars().take(60).collect();
                 self.reason(
                     ReasonKind::Unsupported,
                     expr.span().start,
-                    format!("returns `{shown}`, which is not a JSON response the tool can translate (`NextResponse.json(data, {{ status }})`, `Response.json(…)` or `new Response(null, {{ status }})`)"),
+                    format!("returns `{shown}`, which is not a response the tool can translate (`NextResponse.json(data, {{ status }})`, `Response.json(…)`, `new Response(\"text\" | JSON.stringify(data) | null, {{ status }})`)"),
                 );
                 continue;
             };
             let ok = (200..300).contains(&status);
             if !results.contains(&(ok, status)) {
                 results.push((ok, status));
+            }
+            let side = if text {
+                &mut *text_sides
+            } else {
+                &mut *json_sides
+            };
+            if data.is_some() && !side.contains(&ok) {
+                side.push(ok);
             }
             let key = if ok { "data" } else { "error" };
             let fields = vec![
@@ -1162,9 +1194,10 @@ impl<'s, 'a> Cx<'s, 'a> {
         }
     }
 
-    /// `NextResponse.json(x, { status })`, `Response.json(x)`, `new Response(null, …)`:
-    /// the status and the data's span (`None` for no body).
-    fn response(&mut self, expr: &'a Expression<'a>) -> Option<(u16, Option<Span>)> {
+    /// `NextResponse.json(x, { status })`, `Response.json(x)`, `new Response(null, …)`,
+    /// `new Response("text", …)`, `new Response(JSON.stringify(x), …)`: the status, the
+    /// data's span (`None` for no body) and whether the body is text.
+    fn response(&mut self, expr: &'a Expression<'a>) -> Option<(u16, Option<Span>, bool)> {
         let (is_json, args) = match expr.without_parentheses() {
             Expression::CallExpression(call) => {
                 let callee = dotted(&call.callee)?;
@@ -1182,11 +1215,24 @@ impl<'s, 'a> Cx<'s, 'a> {
             }
             _ => return None,
         };
+        let mut text = false;
         let data = match arg(args, 0) {
             None if !is_json => None,
             Some(Expression::NullLiteral(_)) if !is_json => None,
             Some(Expression::Identifier(id)) if !is_json && id.name == "undefined" => None,
             Some(e) if is_json => Some(e.span()),
+            // Text stays text: `error: "Unauthorized"`.
+            Some(e @ (Expression::StringLiteral(_) | Expression::TemplateLiteral(_))) => {
+                text = true;
+                Some(e.span())
+            }
+            // Hand-serialised JSON: the value itself.
+            Some(Expression::CallExpression(call))
+                if dotted(&call.callee).as_deref() == Some("JSON.stringify")
+                    && call.arguments.len() == 1 =>
+            {
+                Some(call.arguments[0].as_expression()?.span())
+            }
             _ => return None,
         };
         let status = match args.get(1) {
@@ -1207,6 +1253,11 @@ impl<'s, 'a> Cx<'s, 'a> {
                             status = n.value as u16;
                         }
                         (Some("statusText"), _) => {}
+                        // Only a content type, which an action result does not need.
+                        (Some("headers"), Expression::ObjectExpression(h))
+                            if h.properties.iter().all(|p| matches!(p,
+                                ObjectPropertyKind::ObjectProperty(p)
+                                    if p.key.static_name().is_some_and(|k| k.eq_ignore_ascii_case("content-type")))) => {}
                         _ => return None,
                     }
                 }
@@ -1216,7 +1267,7 @@ impl<'s, 'a> Cx<'s, 'a> {
         if args.len() > 2 {
             return None;
         }
-        Some((status, data))
+        Some((status, data, text))
     }
 
     /// Whether the reference sits in `func` itself, not in a nested function (where an
