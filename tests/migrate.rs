@@ -47,6 +47,7 @@ const CASES: &[(&str, &str)] = &[
     ("imported-by-route", "refused"),
     ("hof-wrapper", "refused"),
     ("text-responses", "migrated"),
+    ("trusted-body", "migrated"),
 ];
 
 fn fixtures() -> PathBuf {

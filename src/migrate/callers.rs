@@ -10,7 +10,8 @@ use anyhow::Result;
 use oxc_allocator::Allocator;
 use oxc_ast::AstKind;
 use oxc_ast::ast::{
-    BinaryOperator, CallExpression, Expression, ObjectPropertyKind, Statement, UnaryOperator,
+    BinaryOperator, CallExpression, ChainElement, Expression, ObjectPropertyKind, Statement,
+    UnaryOperator,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_semantic::Semantic;
@@ -1663,11 +1664,7 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
         branch: bool,
     ) -> Option<bool> {
         match test.without_parentheses() {
-            Expression::StaticMemberExpression(m)
-                if m.property.name == "ok" && is_ident(&m.object, name) =>
-            {
-                Some(branch)
-            }
+            e if is_ok_member(e, name) => Some(branch),
             Expression::UnaryExpression(u) if u.operator == UnaryOperator::LogicalNot => {
                 self.condition(&u.argument, name, sig, !branch)
             }
@@ -1704,11 +1701,24 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
 }
 
 /// Whether a test is `res.ok` or `!res.ok` (any depth of `!`).
-fn tests_ok(test: &Expression<'_>, name: &str) -> bool {
-    match test.without_parentheses() {
+/// `res.ok` or `res?.ok`.
+fn is_ok_member(expr: &Expression<'_>, name: &str) -> bool {
+    match expr.without_parentheses() {
         Expression::StaticMemberExpression(m) => {
             m.property.name == "ok" && is_ident(&m.object, name)
         }
+        Expression::ChainExpression(chain) => matches!(
+            &chain.expression,
+            ChainElement::StaticMemberExpression(m)
+                if m.property.name == "ok" && is_ident(&m.object, name)
+        ),
+        _ => false,
+    }
+}
+
+fn tests_ok(test: &Expression<'_>, name: &str) -> bool {
+    match test.without_parentheses() {
+        e if is_ok_member(e, name) => true,
         Expression::UnaryExpression(u) if u.operator == UnaryOperator::LogicalNot => {
             tests_ok(&u.argument, name)
         }

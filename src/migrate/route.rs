@@ -215,6 +215,7 @@ pub fn analyze(path: &Path, text: &str, segment: &Segment, sharing: &Sharing) ->
         semantic: &semantic,
         reasons: Vec::new(),
         notes: Vec::new(),
+        outcome: Vec::new(),
     };
     let handlers = cx.handlers();
     if handlers.is_empty() && !cx.reasons.is_empty() {
@@ -263,6 +264,7 @@ pub fn analyze(path: &Path, text: &str, segment: &Segment, sharing: &Sharing) ->
     }
     analysis.reasons = std::mem::take(&mut cx.reasons);
     analysis.notes = std::mem::take(&mut cx.notes);
+    analysis.outcome_notes = std::mem::take(&mut cx.outcome);
     // Judgement calls (edge runtime, API keys…) still emit: `--force` may override them,
     // and an action without its handler's code must never be written.
     if has_final_reason(&analysis.reasons) || analysis.actions.is_empty() {
@@ -276,6 +278,9 @@ pub fn analyze(path: &Path, text: &str, segment: &Segment, sharing: &Sharing) ->
 fn has_final_reason(reasons: &[Reason]) -> bool {
     reasons.iter().any(|r| !r.kind.overridable())
 }
+
+/// The type of a JSON body the route trusted: what `request.json()` returned.
+const TRUSTED_BODY_TYPE: &str = "any";
 
 /// Imports the translation adds.
 #[derive(Debug, Default, Clone)]
@@ -304,6 +309,8 @@ struct Cx<'s, 'a> {
     semantic: &'s Semantic<'a>,
     reasons: Vec<Reason>,
     notes: Vec<String>,
+    /// Warnings about the moved code, shown only when the migration goes ahead.
+    outcome: Vec<String>,
 }
 
 impl<'s, 'a> Cx<'s, 'a> {
@@ -678,7 +685,35 @@ impl<'s, 'a> Cx<'s, 'a> {
         if query {
             list.push(format!("{}: Record<string, string>", fresh.query));
         }
-        let params_text = self.layout_params(handler, name, &list);
+        let mut params_text = self.layout_params(handler, name, &list);
+        // The trusted body's `any` is the route's own; say so to the linter on its line.
+        if let Some((_, body_name, ty)) = &body
+            && ty == TRUSTED_BODY_TYPE
+        {
+            let disable = "// eslint-disable-next-line @typescript-eslint/no-explicit-any";
+            let declared = format!("{body_name}: {ty}");
+            if params_text.contains('\n') {
+                let lines: Vec<String> = params_text
+                    .split('\n')
+                    .map(|line| {
+                        if line.trim_start().starts_with(&declared) {
+                            let indent: String =
+                                line.chars().take_while(|c| c.is_whitespace()).collect();
+                            format!("{indent}{disable}\n{line}")
+                        } else {
+                            line.to_string()
+                        }
+                    })
+                    .collect();
+                params_text = lines.join("\n");
+            } else {
+                let indent = super::edit::indentation_at(self.text, handler.statement.start);
+                local.push(Edit::insert(
+                    handler.statement.start,
+                    format!("{disable}\n{indent}"),
+                ));
+            }
+        }
         local.push(Edit::text(params.span, params_text));
         if let Some(rt) = func.return_type() {
             local.push(Edit::text(rt, ""));
@@ -906,13 +941,10 @@ impl<'s, 'a> Cx<'s, 'a> {
                                 needs.names.push(schema);
                                 "unknown".to_string()
                             }
+                            // Trusted as the route trusted it (see trusted_body).
                             None => {
-                                self.reason(
-                                    ReasonKind::Unsupported,
-                                    d.span.start,
-                                    format!("uses the JSON body `{name}` without validating it; parse it with a zod schema first (`Schema.parse(await req.json())`), since an action is a public endpoint too"),
-                                );
-                                return None;
+                                self.note_trusted(awaited, &name);
+                                TRUSTED_BODY_TYPE.to_string()
                             }
                         }
                     }
@@ -947,12 +979,63 @@ impl<'s, 'a> Cx<'s, 'a> {
             edits.push(Edit::text(cast.span, name.clone()));
             return Some((kind, name, ty));
         }
-        self.reason(
-            ReasonKind::Unsupported,
-            awaited.start,
-            "uses the JSON body without validating it; parse it with a zod schema first (`Schema.parse(await req.json())`), since an action is a public endpoint too",
-        );
-        None
+        let name = fresh(&["input", "payload", "data", "body"]);
+        Some(self.trusted_body(awaited, &name, edits))
+    }
+
+    /// A JSON body the route used without validating it moves as it was: `await
+    /// request.json()` was `any`, so the parameter is `any` too, and the code reads and
+    /// writes exactly what it did (nothing is widened, and nothing new fails to compile).
+    /// The route was as public as the action will be; the report says so, with a schema
+    /// to start from.
+    fn trusted_body(
+        &mut self,
+        awaited: Span,
+        name: &str,
+        edits: &mut Vec<Edit>,
+    ) -> (Body, String, String) {
+        self.note_trusted(awaited, name);
+        edits.push(Edit::text(awaited, name.to_string()));
+        (Body::Json, name.to_string(), TRUSTED_BODY_TYPE.to_string())
+    }
+
+    /// The report's warning for a body used without validation, with a schema to start from.
+    fn note_trusted(&mut self, awaited: Span, name: &str) {
+        let fields = self.body_fields(awaited);
+        let schema = if fields.is_empty() {
+            "z.object({ … })".to_string()
+        } else {
+            let shown: Vec<String> = fields.iter().map(|f| format!("{f}: z.string()")).collect();
+            format!("z.object({{ {} }})", shown.join(", "))
+        };
+        self.outcome.push(format!(
+            "{}: the JSON body is used without validation, as the route did; the action is as public, so validate it, e.g. `{schema}.parse({name})` (adjust the types)",
+            self.loc(awaited.start)
+        ));
+    }
+
+    /// The field names read from the body where it is destructured
+    /// (`const { title, content } = await req.json()`).
+    fn body_fields(&self, awaited: Span) -> Vec<String> {
+        let semantic = self.semantic;
+        let Some(node) = semantic
+            .nodes()
+            .iter()
+            .find(|n| matches!(n.kind(), AstKind::AwaitExpression(a) if a.span == awaited))
+        else {
+            return Vec::new();
+        };
+        let (_, AstKind::VariableDeclarator(d)) = up(semantic, node.id()) else {
+            return Vec::new();
+        };
+        let BindingPattern::ObjectPattern(pattern) = &d.id else {
+            return Vec::new();
+        };
+        pattern
+            .properties
+            .iter()
+            .filter_map(|p| p.key.static_name().map(|k| k.to_string()))
+            .collect()
     }
 
     /// The schema when every use of `symbol` is `Schema.parse(x)` / `safeParse(x)` with the
