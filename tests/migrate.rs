@@ -48,6 +48,7 @@ const CASES: &[(&str, &str)] = &[
     ("hof-wrapper", "refused"),
     ("text-responses", "migrated"),
     ("trusted-body", "migrated"),
+    ("context-schema", "migrated"),
 ];
 
 fn fixtures() -> PathBuf {

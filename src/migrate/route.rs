@@ -1126,6 +1126,21 @@ impl<'s, 'a> Cx<'s, 'a> {
                                 _ => edits.push(Edit::text(m.span, fresh.params.clone())),
                             }
                         }
+                        // `routeContextSchema.parse(context)`: the schema validates the
+                        // same shape, built from the action's params.
+                        (_, AstKind::CallExpression(call))
+                            if schema_call(&call.callee).is_some()
+                                && call.arguments.len() == 1
+                                && call.arguments[0].span() == at =>
+                        {
+                            let params = &fresh.params;
+                            let shape = if params == "params" {
+                                "{ params }".to_string()
+                            } else {
+                                format!("{{ params: {params} }}")
+                            };
+                            edits.push(Edit::text(at, shape));
+                        }
                         _ => self.reason(
                             ReasonKind::Unsupported,
                             at.start,
