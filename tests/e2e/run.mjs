@@ -481,6 +481,82 @@ function indent(text) {
   return text.replace(/\s+$/, "").replace(/^/gm, "  ");
 }
 
+/**
+ * Every migration fixture whose expected verdict is migrated or partial, run in
+ * a copy of its project with the Next 15 app's packages: tsc must find no new
+ * error after `migrate route-to-action` (one fixture imports axios, which the
+ * app does not install: those errors were there before and stay).
+ */
+async function migrateFixturesTypecheck() {
+  const bin = path.resolve(
+    ROOT,
+    process.env.SCAFFOLD_BIN ?? "target/debug/scaffold",
+  );
+  const fixtures = path.join(ROOT, "tests", "migrate");
+  const cases = fs
+    .readdirSync(path.join(fixtures, "fixtures"))
+    .filter((name) => {
+      const caseFile = path.join(fixtures, "fixtures", name, "case.md");
+      return (
+        fs.existsSync(caseFile) &&
+        /Expected verdict: `(migrated|partial)`/.test(
+          fs.readFileSync(caseFile, "utf8"),
+        )
+      );
+    })
+    .sort();
+  const tsc = path.join(APPS[0].src, "node_modules", ".bin", "tsc");
+  const failed = [];
+  for (const name of cases) {
+    const dir = path.join(OUT, "migrate-fixtures", name);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.cpSync(path.join(fixtures, "base"), dir, { recursive: true });
+    const own = path.join(fixtures, "fixtures", name);
+    const of = path.join(own, "project-of.txt");
+    const project = fs.existsSync(of)
+      ? path.join(fixtures, "fixtures", fs.readFileSync(of, "utf8").trim(), "project")
+      : path.join(own, "project");
+    fs.cpSync(project, dir, { recursive: true });
+    fs.symlinkSync(
+      path.join(APPS[0].src, "node_modules"),
+      path.join(dir, "node_modules"),
+      "dir",
+    );
+    const errors = async () => {
+      const result = await run(process.execPath, [tsc, "--noEmit", "-p", "."], {
+        cwd: dir,
+      });
+      // Positions move when a file is edited: compare file, code and message.
+      return result.stdout
+        .split("\n")
+        .filter((l) => l.includes("error TS"))
+        .map((l) => l.replace(/\(\d+,\d+\)/, ""));
+    };
+    const before = await errors();
+    const args = fs
+      .readFileSync(path.join(own, "args.txt"), "utf8")
+      .trim()
+      .split(/\s+/);
+    const migrated = await run(
+      bin,
+      ["--cwd", dir, "migrate", "route-to-action", ...args],
+      { cwd: ROOT },
+    );
+    const after = await errors();
+    const fresh = after.filter((line) => !before.includes(line));
+    console.log(
+      `${name}: exit ${migrated.code}, tsc errors ${before.length} before, ${after.length} after`,
+    );
+    if (migrated.code !== 0 || fresh.length > 0) {
+      failed.push(name);
+      console.log(indent([...fresh, migrated.stderr].join("\n")));
+    }
+  }
+  return failed.length
+    ? { ok: false, detail: `${failed.length} of ${cases.length}: ${failed.join(", ")}` }
+    : { ok: true, detail: `${cases.length} fixture(s), no new tsc error` };
+}
+
 /** Runs a static check and reports its output and culprits when it fails. */
 async function check(tool, args, owners) {
   const result = await runTool(tool, args);
@@ -707,6 +783,11 @@ async function main() {
     APP_SRC = app.src;
     APP = path.join(OUT, app.name);
     await runApp(app, variants, options);
+  }
+  if (options.apps.includes(APPS[0].name) && !options.only) {
+    await stage("migrate fixtures: tsc before and after", () =>
+      migrateFixturesTypecheck(),
+    );
   }
   // zod 3 output is checked once, in the Next 15 app (the API is the same).
   if (options.apps.includes(APPS[0].name)) {
