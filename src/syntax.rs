@@ -21,17 +21,26 @@ pub fn check(path: &Path, source: &str) -> Result<(), String> {
     }
 }
 
-/// Parses `source` and runs oxc's semantic checks (a name declared twice in one scope,
-/// and the other errors `next build` would report). Returns the first as
-/// `line:col: message`.
-pub fn check_semantics(path: &Path, source: &str) -> Result<(), String> {
+/// Why a file failed [`check_semantics`], each as `line:col: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    /// It does not parse.
+    Syntax(String),
+    /// It parses, but a name is declared twice in one scope (or another error `next build`
+    /// would report).
+    Semantic(String),
+}
+
+/// Parses `source` once and runs oxc's semantic checks on it: a syntax error, or a name
+/// declared twice in one scope and the other errors `next build` would report.
+pub fn check_semantics(path: &Path, source: &str) -> Result<(), Invalid> {
     let Ok(source_type) = SourceType::from_path(path) else {
         return Ok(());
     };
     let allocator = Allocator::default();
     let parsed = Parser::new(&allocator, source, source_type).parse();
     if let Some(error) = first_error(source, &parsed) {
-        return Err(error);
+        return Err(Invalid::Syntax(error));
     }
     let built = oxc_semantic::SemanticBuilder::new()
         .with_check_syntax_error(true)
@@ -41,7 +50,10 @@ pub fn check_semantics(path: &Path, source: &str) -> Result<(), String> {
             // The last label marks the second declaration, where the clash is.
             let offset = error.labels.last().map_or(0, |l| l.offset() as usize);
             let (line, col) = line_col(source, offset);
-            Err(format!("{line}:{col}: {}", error.message))
+            Err(Invalid::Semantic(format!(
+                "{line}:{col}: {}",
+                error.message
+            )))
         }
         None => Ok(()),
     }
@@ -92,8 +104,14 @@ mod tests {
     #[test]
     fn reports_names_declared_twice() {
         let clash = "export function A({ items }: { items: string[] }) {\n  const items = 1;\n  return items;\n}\n";
-        let err = check_semantics(Path::new("a.tsx"), clash).unwrap_err();
+        let Err(Invalid::Semantic(err)) = check_semantics(Path::new("a.tsx"), clash) else {
+            panic!("a clash is a semantic error");
+        };
         assert!(err.starts_with("2:9:") && err.contains("items"), "{err}");
+        assert!(matches!(
+            check_semantics(Path::new("a.ts"), "const a = ;"),
+            Err(Invalid::Syntax(_))
+        ));
         let fine = "type Props = { a: string };\nconst Props = 1;\nexport { Props };\n";
         assert!(check_semantics(Path::new("a.ts"), fine).is_ok());
     }

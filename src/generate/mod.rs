@@ -57,18 +57,27 @@ pub fn render(template: Template, context: &impl Serialize) -> Result<String> {
         .with_context(|| format!("rendering template {}", template.path()))
 }
 
-/// Refuses a plan in which a name the user chose meets a name the templates declare in
-/// the same scope (`next build` would fail with "already been declared"): nothing is
-/// written, and the message says which file and name.
+/// Every file a plan writes must parse, and no name the user chose may meet a name the
+/// templates declare in the same scope (`next build` would fail with "already been
+/// declared"). Each file is parsed once; on failure nothing is written, and the message
+/// says which file and name.
 pub fn check_names(plan: &crate::plan::Plan) -> Result<()> {
+    use crate::syntax::Invalid;
     for op in &plan.ops {
-        if let crate::plan::Change::Write(text) | crate::plan::Change::Merge(text) = &op.change
-            && let Err(why) = crate::syntax::check_semantics(&op.path, text)
-        {
-            anyhow::bail!(
+        let (crate::plan::Change::Write(text) | crate::plan::Change::Merge(text)) = &op.change
+        else {
+            continue;
+        };
+        match crate::syntax::check_semantics(&op.path, text) {
+            Ok(()) => {}
+            Err(Invalid::Syntax(why)) => anyhow::bail!(
+                "internal error: generated {} does not parse ({why}); nothing was written",
+                op.path.display()
+            ),
+            Err(Invalid::Semantic(why)) => anyhow::bail!(
                 "the generated {} would not build ({why}): a name you chose (the resource, --name or a --field) clashes with one the generated code uses; pick another",
                 op.path.display()
-            );
+            ),
         }
     }
     Ok(())
