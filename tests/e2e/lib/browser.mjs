@@ -134,4 +134,16 @@ export async function waitForHydration(page, { timeout } = {}) {
     state: "attached",
     timeout,
   });
+  // A partially prerendered page (Next 16, Cache Components) hydrates its shell,
+  // layout and marker included, before the part that streams in: wait until
+  // React owns every form too, so a tampered field is not reset by hydration
+  // and a click is not lost.
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll("form")].every((form) =>
+        Object.keys(form).some((key) => key.startsWith("__reactProps$")),
+      ),
+    undefined,
+    { timeout },
+  );
 }
