@@ -49,6 +49,7 @@ const CASES: &[(&str, &str)] = &[
     ("text-responses", "migrated"),
     ("trusted-body", "migrated"),
     ("context-schema", "migrated"),
+    ("axios-react-query", "migrated"),
 ];
 
 fn fixtures() -> PathBuf {
@@ -450,7 +451,7 @@ fn a_run_after_a_partial_finishes_once_callers_were_changed_by_hand() {
     let module = dir.path().join("components/actions.ts");
     let written = fs::read_to_string(&module).unwrap();
 
-    // Too early: the axios call still uses the URL.
+    // Too early: the API-client call still uses the URL.
     let (code, stdout, _) = migrate(dir.path(), &args("manual-callers"), &["--json"]);
     assert_eq!(code, 0);
     assert!(stdout.contains("\"verdict\": \"partial\""), "{stdout}");
@@ -458,17 +459,16 @@ fn a_run_after_a_partial_finishes_once_callers_were_changed_by_hand() {
     let widget = dir.path().join("components/feedback-widget.tsx");
     let text = fs::read_to_string(&widget).unwrap();
     let text = text
-        .replace("import axios from \"axios\";\n", "")
         .replace(
-            "import { useState } from \"react\";\n",
-            "import { useState } from \"react\";\n\nimport { createFeedback } from \"./actions\";\n",
+            "import { ApiError, api } from \"@/lib/api-client\";\n",
+            "import { createFeedback } from \"./actions\";\n",
         )
         .replace(
-            "await axios.post(\"/api/feedback\", data);",
+            "await api.post(\"/api/feedback\", data);",
             "const res = await createFeedback(data);\n      if (!res.ok) throw new Error(\"failed\");",
         )
-        .replace("if (axios.isAxiosError(error)) {", "if (error instanceof Error) {")
-        .replace("error.response?.data?.error ?? error.message", "error.message");
+        .replace("if (error instanceof ApiError) {", "if (error instanceof Error) {")
+        .replace("error.body?.error ?? error.message", "error.message");
     fs::write(&widget, text).unwrap();
 
     let (code, stdout, stderr) = migrate(dir.path(), &args("manual-callers"), &["--json"]);
@@ -493,7 +493,7 @@ fn a_changed_action_is_not_taken_for_the_route() {
     fs::write(&module, changed).unwrap();
     let widget = dir.path().join("components/feedback-widget.tsx");
     let text = fs::read_to_string(&widget).unwrap().replace(
-        "await axios.post(\"/api/feedback\", data);",
+        "await api.post(\"/api/feedback\", data);",
         "await Promise.resolve(data);",
     );
     fs::write(&widget, text).unwrap();

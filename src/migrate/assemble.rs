@@ -139,6 +139,22 @@ pub fn decide(
             rewrite_caller(file, &target, &shared_path, project)?,
         );
     }
+    // Rewritten axios calls keep axios' contract through a small module of the project's.
+    if scan.files.iter().any(|f| f.axios_helper.is_some()) {
+        let helper = super::callers::axios_helper_path(project);
+        let existing = project.root.join(&helper);
+        if !existing.exists() {
+            plan.write(&helper, super::callers::AXIOS_HELPER_SOURCE.to_string());
+        } else if !super::callers::exports_axios_helper(
+            &helper,
+            &super::read_source(&existing, &helper)?,
+        ) {
+            bail!(
+                "{} exists and does not export `axiosResponse`, which the rewritten axios calls need; rename that file or add the function",
+                slash(&helper)
+            );
+        }
+    }
 
     // The route: removed when nothing stays and nobody still calls it.
     let manual_left = !migration.callers.manual.is_empty();
@@ -554,19 +570,35 @@ pub(super) fn rewrite_caller(
             }
         })
         .collect();
-    let line = format!(
-        "import {{ {} }} from {};",
-        names.join(", "),
-        ast::string_literal(&specifier(target))
-    );
+    let mut lines = Vec::new();
+    if !names.is_empty() {
+        lines.push(format!(
+            "import {{ {} }} from {};",
+            names.join(", "),
+            ast::string_literal(&specifier(target))
+        ));
+    }
+    if let Some(helper) = &file.axios_helper {
+        let name = if helper == super::callers::AXIOS_HELPER {
+            helper.clone()
+        } else {
+            format!("{} as {helper}", super::callers::AXIOS_HELPER)
+        };
+        let module = super::callers::axios_helper_path(project).with_extension("");
+        lines.push(format!(
+            "import {{ {name} }} from {};",
+            ast::string_literal(&project.import_path(&file.path, &module))
+        ));
+    }
     let mut edits = file.edits.clone();
     // Placed as prettier would: below the imports, or a blank line after the directives.
-    let (at, insert) = match file.import_at {
-        Anchor::AfterImport(at) => (at, format!("\n{line}")),
-        Anchor::AfterDirective(at) => (at, format!("\n\n{line}")),
-        Anchor::Top => (0, format!("{line}\n\n")),
-    };
-    if !names.is_empty() {
+    if !lines.is_empty() {
+        let lines = lines.join("\n");
+        let (at, insert) = match file.import_at {
+            Anchor::AfterImport(at) => (at, format!("\n{lines}")),
+            Anchor::AfterDirective(at) => (at, format!("\n\n{lines}")),
+            Anchor::Top => (0, format!("{lines}\n\n")),
+        };
         edits.push(Edit::insert(at, insert));
     }
     // Imports of what moved from the route to the shared module.

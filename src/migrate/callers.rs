@@ -1,6 +1,14 @@
 //! The caller side: walk the project (respecting .gitignore, in parallel), find every
 //! reference to the route's URL and every import of the route module, and rewrite the
-//! common `fetch` shape into a call of the action.
+//! common `fetch` and axios shapes into a call of the action.
+
+mod axios;
+
+pub use axios::HELPER as AXIOS_HELPER;
+pub use axios::{
+    HELPER_SOURCE as AXIOS_HELPER_SOURCE, exports_helper as exports_axios_helper,
+    helper_path as axios_helper_path,
+};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -51,6 +59,8 @@ pub struct CallerFile {
     pub rewrites: usize,
     /// Module strings of imports from the route, to point at the moved declarations.
     pub repoint: Vec<Span>,
+    /// The local name of the axios helper, when a rewritten axios call uses it.
+    pub axios_helper: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -270,6 +280,7 @@ pub(super) fn scan_file(
         }
     };
     let program = &parsed.program;
+    let axios_imports = axios::imports(program, &text);
     let mut finder = Finder {
         text: &text,
         segment,
@@ -279,6 +290,7 @@ pub(super) fn scan_file(
         found: Vec::new(),
         imports: Vec::new(),
         config: is_config,
+        axios: axios_imports.iter().map(|i| i.local.clone()).collect(),
     };
     finder.visit_program(program);
     let loc = |offset: u32| location(rel, &text, offset);
@@ -314,7 +326,8 @@ pub(super) fn scan_file(
     let mut fetches = Vec::new();
     for found in std::mem::take(&mut finder.found) {
         match found {
-            Found::Fetch { call, m, method } => fetches.push((call, m, method)),
+            Found::Fetch { call, m, method } => fetches.push((call, m, method, false)),
+            Found::Axios { call, m, method } => fetches.push((call, m, Some(method), true)),
             Found::Reason(kind, span, message) => {
                 out.reasons
                     .push(Reason::new(kind, loc(span.start), message));
@@ -355,12 +368,13 @@ pub(super) fn scan_file(
         if !repoint.is_empty() {
             out.file = Some(CallerFile {
                 path: rel.to_path_buf(),
-                import_at: import_position(program),
+                import_at: import_position(program, &[]),
                 text: text.clone(),
                 edits: Vec::new(),
                 locals: BTreeMap::new(),
                 rewrites: 0,
                 repoint,
+                axios_helper: None,
             });
         }
         return out;
@@ -384,7 +398,18 @@ pub(super) fn scan_file(
         .collect();
     // Server Actions are App Router only; an actions module in pages/ would become a page.
     let pages_router = rel.starts_with("pages") || rel.starts_with("src/pages");
-    for (call_span, m, method) in fetches {
+    let helper_local = {
+        let mut name = AXIOS_HELPER.to_string();
+        let mut n = 2;
+        while taken.contains(&name) {
+            name = format!("{AXIOS_HELPER}{n}");
+            n += 1;
+        }
+        name
+    };
+    // How many calls through each axios import were rewritten.
+    let mut axios_rewrites: HashMap<oxc_syntax::symbol::SymbolId, usize> = HashMap::new();
+    for (call_span, m, method, through_axios) in fetches {
         let location = loc(call_span.start);
         if pages_router {
             out.manual.push(CallerOut {
@@ -440,8 +465,23 @@ pub(super) fn scan_file(
             calls: &calls,
             home: std::cell::Cell::new(None),
         };
-        match cx.rewrite(call, call_id, &m, sig, &local) {
+        let rewritten = if through_axios {
+            cx.rewrite_axios(call, call_id, &m, sig, &local, &helper_local)
+        } else {
+            cx.rewrite(call, call_id, &m, sig, &local)
+        };
+        match rewritten {
             Ok(mut new_edits) => {
+                if through_axios
+                    && let Expression::StaticMemberExpression(member) = &call.callee
+                    && let Expression::Identifier(object) = &member.object
+                    && let Some(symbol) = object
+                        .reference_id
+                        .get()
+                        .and_then(|r| semantic.scoping().get_reference(r).symbol_id())
+                {
+                    *axios_rewrites.entry(symbol).or_default() += 1;
+                }
                 edits.append(&mut new_edits);
                 locals.insert(sig.name.clone(), local);
                 rewrites += 1;
@@ -462,26 +502,43 @@ pub(super) fn scan_file(
             }),
         }
     }
+    // An axios import only the rewritten calls used goes with them.
+    let mut dropped = Vec::new();
+    for import in &axios_imports {
+        if let Some(symbol) = semantic
+            .scoping()
+            .get_root_binding(import.local.as_str().into())
+            && let Some(&n) = axios_rewrites.get(&symbol)
+            && semantic.scoping().get_resolved_references(symbol).count() == n
+        {
+            edits.push(axios::drop_import(import, &text));
+            if import.only {
+                dropped.push(import.declaration);
+            }
+        }
+    }
     if rewrites > 0 || !repoint.is_empty() {
         out.file = Some(CallerFile {
             path: rel.to_path_buf(),
-            import_at: import_position(program),
+            import_at: import_position(program, &dropped),
             text: text.clone(),
             edits,
             locals,
             rewrites,
             repoint,
+            axios_helper: (!axios_rewrites.is_empty()).then_some(helper_local),
         });
     }
     out
 }
 
-fn import_position(program: &oxc_ast::ast::Program<'_>) -> Anchor {
+/// Where new imports go, ignoring the import declarations in `dropped`.
+fn import_position(program: &oxc_ast::ast::Program<'_>, dropped: &[Span]) -> Anchor {
     let last_import = program
         .body
         .iter()
         .rev()
-        .find(|s| matches!(s, Statement::ImportDeclaration(_)));
+        .find(|s| matches!(s, Statement::ImportDeclaration(_)) && !dropped.contains(&s.span()));
     match (last_import, program.directives.last()) {
         (Some(s), _) => Anchor::AfterImport(s.span().end),
         (None, Some(d)) => Anchor::AfterDirective(d.span.end),
@@ -620,6 +677,12 @@ enum Found {
         m: Match,
         method: Option<String>,
     },
+    /// `axios.post(url, body)` and the other methods.
+    Axios {
+        call: Span,
+        m: Match,
+        method: String,
+    },
     /// A fact that keeps the route a route.
     Reason(ReasonKind, Span, String),
     /// Any other reference to the URL: left to the user.
@@ -644,6 +707,8 @@ struct Finder<'t, 'a> {
     imports: Vec<ImportRef>,
     /// This is next.config: its `source` patterns are what counts.
     config: bool,
+    /// Local names of axios' default import.
+    axios: Vec<String>,
 }
 
 impl<'t, 'a> Finder<'t, 'a> {
@@ -850,6 +915,18 @@ impl<'t, 'a> Finder<'t, 'a> {
                 }
                 if matches!(callee.as_str(), "redirect" | "permanentRedirect" | "router.push" | "router.replace" | "router.prefetch" | "window.open" | "location.assign" | "location.replace" | "window.location.assign" | "window.location.replace") {
                     return Found::Reason(ReasonKind::Navigation, span, format!("the app navigates to this URL (`{callee}`)"));
+                }
+                if let Some((object, name)) = callee.split_once('.')
+                    && self.axios.iter().any(|a| a == object)
+                    && let Some((method, _, _)) = axios::method(name)
+                {
+                    if method == "GET" && self.in_query_hook() {
+                        return Found::Reason(ReasonKind::CacheKey, span, "its GET is fetched inside an SWR / react-query hook, where the URL is the cache key; moving the mutations would leave that cache stale".to_string());
+                    }
+                    if let Some(why) = unresolved {
+                        return other(Some(method.to_string()), why);
+                    }
+                    return Found::Axios { call: call.span, m, method: method.to_string() };
                 }
                 let method = matches!(last, "get" | "post" | "put" | "patch" | "delete").then(|| last.to_ascii_uppercase());
                 // `axios.post(url, body)`: the second argument is the body.
@@ -1108,60 +1185,7 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
                 }
             }
         }
-        let mut args: Vec<Arg> = Vec::new();
-        if sig.takes_params {
-            // `${key}` in a catch-all may hold several folders (`a/b/c`): the tool cannot
-            // split it the way the router would.
-            if m.params
-                .iter()
-                .any(|(_, v)| matches!(v, Value::List(items) if items.iter().any(|i| matches!(i, Value::Expr(_)))))
-            {
-                return Err((
-                    "fills a catch-all segment from an expression, which may hold several folders".into(),
-                    None,
-                ));
-            }
-            let fields: Vec<String> = m
-                .params
-                .iter()
-                .map(|(name, value)| property(name, &self.value(value)))
-                .collect();
-            args.push(Arg::object(fields));
-        }
-        match (sig.body, body_arg) {
-            (Some(_), Some(b)) => args.push(b),
-            (Some(_), None) => {
-                return Err(("sends no body, but the handler reads one".into(), None));
-            }
-            (None, _) => {}
-        }
-        if sig.query {
-            if m.opaque_query {
-                return Err((
-                    "builds its query string in a way the tool cannot split into parameters".into(),
-                    None,
-                ));
-            }
-            let query = m.query.as_deref().unwrap_or(&[]);
-            if let Some((key, _)) = query
-                .iter()
-                .enumerate()
-                .find(|(i, (k, _))| query[..*i].iter().any(|(other, _)| other == k))
-                .map(|(_, pair)| pair)
-            {
-                return Err((
-                    format!(
-                        "repeats the query parameter `{key}`, which a plain object cannot carry"
-                    ),
-                    None,
-                ));
-            }
-            let pairs: Vec<String> = query
-                .iter()
-                .map(|(k, v)| property(&property_key(k), &self.value(v)))
-                .collect();
-            args.push(Arg::object(pairs));
-        }
+        let args = self.action_args(m, sig, body_arg)?;
         let flat = format!(
             "{local}({})",
             args.iter()
@@ -1292,6 +1316,71 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
             }
             _ => manual("the awaited response is used in a way the tool does not follow".into()),
         }
+    }
+
+    /// The action's arguments: the URL's params, the body, the query, as the handler takes
+    /// them.
+    fn action_args(
+        &self,
+        m: &Match,
+        sig: &ActionSig,
+        body_arg: Option<Arg>,
+    ) -> Result<Vec<Arg>, Manual> {
+        let mut args: Vec<Arg> = Vec::new();
+        if sig.takes_params {
+            // `${key}` in a catch-all may hold several folders (`a/b/c`): the tool cannot
+            // split it the way the router would.
+            if m.params
+                .iter()
+                .any(|(_, v)| matches!(v, Value::List(items) if items.iter().any(|i| matches!(i, Value::Expr(_)))))
+            {
+                return Err((
+                    "fills a catch-all segment from an expression, which may hold several folders".into(),
+                    None,
+                ));
+            }
+            let fields: Vec<String> = m
+                .params
+                .iter()
+                .map(|(name, value)| property(name, &self.value(value)))
+                .collect();
+            args.push(Arg::object(fields));
+        }
+        match (sig.body, body_arg) {
+            (Some(_), Some(b)) => args.push(b),
+            (Some(_), None) => {
+                return Err(("sends no body, but the handler reads one".into(), None));
+            }
+            (None, _) => {}
+        }
+        if sig.query {
+            if m.opaque_query {
+                return Err((
+                    "builds its query string in a way the tool cannot split into parameters".into(),
+                    None,
+                ));
+            }
+            let query = m.query.as_deref().unwrap_or(&[]);
+            if let Some((key, _)) = query
+                .iter()
+                .enumerate()
+                .find(|(i, (k, _))| query[..*i].iter().any(|(other, _)| other == k))
+                .map(|(_, pair)| pair)
+            {
+                return Err((
+                    format!(
+                        "repeats the query parameter `{key}`, which a plain object cannot carry"
+                    ),
+                    None,
+                ));
+            }
+            let pairs: Vec<String> = query
+                .iter()
+                .map(|(k, v)| property(&property_key(k), &self.value(v)))
+                .collect();
+            args.push(Arg::object(pairs));
+        }
+        Ok(args)
     }
 
     /// What `await res.text()` read on the `ok` side: the text itself, or the JSON the
@@ -1431,32 +1520,44 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
         }
     }
 
-    /// An argument as written; an object literal on one line can be broken up later.
+    /// An argument as written; an object literal whose properties each fit on a line can
+    /// be laid out again (prettier keeps one expanded when its first property starts on a
+    /// new line).
     fn arg(&self, expr: &Expression<'a>) -> Arg {
-        let flat = self.src(expr.span()).to_string();
-        let props = match expr.without_parentheses() {
-            Expression::ObjectExpression(o) if !flat.contains('\n') => Some(
-                o.properties
-                    .iter()
-                    .map(|p| self.src(p.span()).to_string())
-                    .collect(),
-            ),
-            _ => None,
-        };
-        Arg { flat, props }
+        let source = self.src(expr.span()).to_string();
+        if let Expression::ObjectExpression(o) = expr.without_parentheses() {
+            let props: Vec<String> = o
+                .properties
+                .iter()
+                .map(|p| self.src(p.span()).to_string())
+                .collect();
+            if !props.iter().any(|p| p.contains('\n')) {
+                let expanded = o.properties.first().is_some_and(|first| {
+                    self.text[o.span.start as usize..first.span().start as usize].contains('\n')
+                });
+                let mut arg = Arg::object(props);
+                arg.expanded = expanded;
+                return arg;
+            }
+        }
+        Arg {
+            flat: source,
+            props: None,
+            expanded: false,
+        }
     }
 
-    /// The call as prettier prints it: on one line when it fits in 80 columns; else a lone
-    /// object argument hugged, or one argument per line.
+    /// The call as prettier prints it in place of `at`: on one line when it fits in 80
+    /// columns; else a lone object argument hugged, or one argument per line.
     fn layout_call(&self, at: Span, callee: &str, args: &[Arg]) -> String {
+        let (lead, rest) = self.around(at);
+        let indent = super::edit::indentation_at(self.text, at.start);
+        layout_args(callee, args, lead, rest, &indent)
+    }
+
+    /// The columns before `at` on its line, and after it.
+    fn around(&self, at: Span) -> (usize, usize) {
         let text = self.text;
-        let flat = format!(
-            "{callee}({})",
-            args.iter()
-                .map(|a| a.flat.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
         let line_start = text[..at.start as usize].rfind('\n').map_or(0, |i| i + 1);
         let lead = text[line_start..at.start as usize].chars().count();
         let rest = text[at.end as usize..]
@@ -1466,41 +1567,7 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
             .trim_end()
             .chars()
             .count();
-        if lead + flat.chars().count() + rest <= 80 {
-            return flat;
-        }
-        let indent = super::edit::indentation_at(text, at.start);
-        let unit = super::edit::step(&indent);
-        let inner = format!("{indent}{unit}");
-        let broken = |props: &[String], base: &str| {
-            let mut out = String::from("{\n");
-            for p in props {
-                out.push_str(&format!("{base}{unit}{p},\n"));
-            }
-            out.push_str(base);
-            out.push('}');
-            out
-        };
-        if let [
-            Arg {
-                props: Some(props), ..
-            },
-        ] = args
-        {
-            return format!("{callee}({})", broken(props, &indent));
-        }
-        let mut out = format!("{callee}(\n");
-        for a in args {
-            let fits = inner.len() + a.flat.chars().count() < 80;
-            let shown = match &a.props {
-                Some(props) if !fits => broken(props, &inner),
-                _ => a.flat.clone(),
-            };
-            out.push_str(&format!("{inner}{shown},\n"));
-        }
-        out.push_str(&indent);
-        out.push(')');
-        out
+        (lead, rest)
     }
 
     /// A URL value as an argument: text as a string literal, an expression as a string,
@@ -1700,6 +1767,53 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
     }
 }
 
+/// `callee(args)` as prettier prints it with `lead` columns before it and `rest` after, on
+/// a line indented by `indent`: on one line when it fits in 80 columns; else a lone object
+/// argument hugged, or one argument per line.
+fn layout_args(callee: &str, args: &[Arg], lead: usize, rest: usize, indent: &str) -> String {
+    let flat = format!(
+        "{callee}({})",
+        args.iter()
+            .map(|a| a.flat.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    if lead + flat.chars().count() + rest <= 80 && !args.iter().any(|a| a.expanded) {
+        return flat;
+    }
+    let unit = super::edit::step(indent);
+    let inner = format!("{indent}{unit}");
+    let broken = |props: &[String], base: &str| {
+        let mut out = String::from("{\n");
+        for p in props {
+            out.push_str(&format!("{base}{unit}{p},\n"));
+        }
+        out.push_str(base);
+        out.push('}');
+        out
+    };
+    if let [
+        Arg {
+            props: Some(props), ..
+        },
+    ] = args
+    {
+        return format!("{callee}({})", broken(props, indent));
+    }
+    let mut out = format!("{callee}(\n");
+    for a in args {
+        let fits = inner.len() + a.flat.chars().count() < 80;
+        let shown = match &a.props {
+            Some(props) if !fits || a.expanded => broken(props, &inner),
+            _ => a.flat.clone(),
+        };
+        out.push_str(&format!("{inner}{shown},\n"));
+    }
+    out.push_str(indent);
+    out.push(')');
+    out
+}
+
 /// Whether a test is `res.ok` or `!res.ok` (any depth of `!`).
 /// `res.ok` or `res?.ok`.
 fn is_ok_member(expr: &Expression<'_>, name: &str) -> bool {
@@ -1743,8 +1857,10 @@ fn exits(stmt: &Statement<'_>) -> bool {
 #[derive(Debug, Clone)]
 struct Arg {
     flat: String,
-    /// The properties, when it is a one-line object literal.
+    /// The properties, when it is an object literal whose properties fit on a line each.
     props: Option<Vec<String>>,
+    /// An object literal that stays broken up, one property per line.
+    expanded: bool,
 }
 
 impl Arg {
@@ -1757,6 +1873,7 @@ impl Arg {
         Arg {
             flat,
             props: Some(props),
+            expanded: false,
         }
     }
 }

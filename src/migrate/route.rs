@@ -1331,6 +1331,12 @@ impl<'s, 'a> Cx<'s, 'a> {
             {
                 Some(call.arguments[0].as_expression()?.span())
             }
+            // `new Response(community.name)`, `new Response(error.message, …)`: a value
+            // sent as the body is text, unless it is made as a stream or binary here.
+            Some(e) if self.textual(e) => {
+                text = true;
+                Some(e.span())
+            }
             _ => return None,
         };
         let status = match args.get(1) {
@@ -1366,6 +1372,55 @@ impl<'s, 'a> Cx<'s, 'a> {
             return None;
         }
         Some((status, data, text))
+    }
+
+    /// Whether a response body is a string: a name, a property, `+` of strings, or
+    /// `String(x)` / `x.toString()`, but not a name bound to a stream or binary made in this
+    /// file (`new ReadableStream(…)`, `await res.blob()`), which an action cannot return.
+    fn textual(&self, expr: &Expression<'a>) -> bool {
+        match expr.without_parentheses() {
+            Expression::StaticMemberExpression(m) => {
+                !matches!(m.property.name.as_str(), "body" | "stream")
+            }
+            Expression::BinaryExpression(b) => b.operator == BinaryOperator::Addition,
+            Expression::CallExpression(c) => match dotted(&c.callee) {
+                Some(callee) => callee == "String" || callee.ends_with(".toString"),
+                None => false,
+            },
+            Expression::Identifier(id) => {
+                let scoping = self.semantic.scoping();
+                let Some(symbol) = id
+                    .reference_id
+                    .get()
+                    .and_then(|r| scoping.get_reference(r).symbol_id())
+                else {
+                    return false; // a global: not a string we know of
+                };
+                let declaration = scoping.symbol_declaration(symbol);
+                match self.semantic.nodes().kind(declaration) {
+                    AstKind::VariableDeclarator(d) => d.init.as_ref().is_some_and(|init| {
+                        let init = match init.without_parentheses() {
+                            Expression::AwaitExpression(a) => &a.argument,
+                            other => other,
+                        };
+                        match init.without_parentheses() {
+                            Expression::NewExpression(_) => false,
+                            Expression::CallExpression(c) => !dotted(&c.callee).is_some_and(|d| {
+                                let last = d.rsplit('.').next().unwrap_or("");
+                                matches!(
+                                    last,
+                                    "blob" | "arrayBuffer" | "stream" | "formData" | "readFile"
+                                ) || d.contains("Stream")
+                            }),
+                            _ => true,
+                        }
+                    }),
+                    // A parameter or a destructured value: its type is not known here.
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
     }
 
     /// Whether the reference sits in `func` itself, not in a nested function (where an
