@@ -41,7 +41,7 @@ const CASES: &[(&str, &str)] = &[
     ("redirect", "refused"),
     ("href-target", "refused"),
     ("api-key-auth", "refused"),
-    ("edge-runtime", "refused"),
+    ("edge-runtime", "migrated"),
     ("upload", "refused"),
     ("swr-key", "refused"),
     ("imported-by-route", "refused"),
@@ -375,22 +375,19 @@ fn tab_indented_files_stay_tab_indented() {
 /// A judgement call overridden with --force still moves the handler's code: a run once
 /// wrote an actions module holding only "use server" and deleted the route.
 #[test]
-fn force_over_the_edge_runtime_moves_the_code() {
+fn force_over_a_judgement_call_moves_the_code() {
     let dir = fixture("json-zod");
     let route = dir.path().join("app/api/posts/route.ts");
-    let text = fs::read_to_string(&route).unwrap();
+    // An HTTP test of the route: a judgement call (the test may be changed instead).
+    fs::create_dir_all(dir.path().join("e2e")).unwrap();
     fs::write(
-        &route,
-        text.replacen(
-            "\nexport async function POST",
-            "\nexport const runtime = \"edge\";\n\nexport async function POST",
-            1,
-        ),
+        dir.path().join("e2e/posts.spec.ts"),
+        "export async function createsAPost(request: { post(url: string): Promise<unknown> }) {\n  await request.post(\"/api/posts\");\n}\n",
     )
     .unwrap();
     let (code, _, stderr) = migrate(dir.path(), &args("json-zod"), &[]);
     assert_eq!(code, 1, "refused without --force: {stderr}");
-    assert!(stderr.contains("edge runtime"), "{stderr}");
+    assert!(stderr.contains("a test calls it over HTTP"), "{stderr}");
 
     let (code, stdout, stderr) = migrate(dir.path(), &args("json-zod"), &["--force"]);
     assert_eq!(code, 0, "{stderr}");

@@ -291,6 +291,7 @@ pub(super) fn scan_file(
         imports: Vec::new(),
         config: is_config,
         axios: axios_imports.iter().map(|i| i.local.clone()).collect(),
+        test_file: is_test_file(rel),
     };
     finder.visit_program(program);
     let loc = |offset: u32| location(rel, &text, offset);
@@ -532,6 +533,21 @@ pub(super) fn scan_file(
     out
 }
 
+/// Test files by the conventions of Playwright, Vitest, Jest and Cypress.
+fn is_test_file(rel: &Path) -> bool {
+    let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.contains(".spec.")
+        || name.contains(".test.")
+        || name.contains(".integ.")
+        || name.contains(".e2e.")
+        || rel.components().any(|c| {
+            matches!(
+                c.as_os_str().to_str(),
+                Some("tests" | "test" | "e2e" | "__tests__" | "cypress" | "playwright")
+            )
+        })
+}
+
 /// Where new imports go, ignoring the import declarations in `dropped`.
 fn import_position(program: &oxc_ast::ast::Program<'_>, dropped: &[Span]) -> Anchor {
     let last_import = program
@@ -709,6 +725,8 @@ struct Finder<'t, 'a> {
     config: bool,
     /// Local names of axios' default import.
     axios: Vec<String>,
+    /// A test file (Playwright, Vitest, Cypress…): its requests are an outside client's.
+    test_file: bool,
 }
 
 impl<'t, 'a> Finder<'t, 'a> {
@@ -778,7 +796,14 @@ impl<'t, 'a> Finder<'t, 'a> {
             Some(m) => (m, None),
             None => match self.unresolved_origin(&pieces) {
                 Some(found) => found,
-                None => return,
+                None => {
+                    // `'/api/issues/' + id` is another route's URL: its first string is
+                    // not this route's URL on its own.
+                    if matches!(expr.without_parentheses(), Expression::BinaryExpression(_)) {
+                        self.matched.push(span);
+                    }
+                    return;
+                }
             },
         };
         self.matched.push(span);
@@ -899,6 +924,9 @@ impl<'t, 'a> Finder<'t, 'a> {
         match self.parent(0) {
             Some(AstKind::CallExpression(call)) if arg(&call.arguments, 0).is_some_and(|a| a.span() == span) => {
                 let callee = dotted(&call.callee).unwrap_or_default();
+                if self.test_file {
+                    return Found::Reason(ReasonKind::HttpTests, span, format!("a test calls it over HTTP (`{callee}`): the route is an HTTP API under test; keep it, or change the test to call the action and pass --force"));
+                }
                 let last = callee.rsplit('.').next().unwrap_or("");
                 if matches!(callee.as_str(), "fetch" | "window.fetch" | "globalThis.fetch" | "self.fetch") {
                     let method = fetch_method(call);

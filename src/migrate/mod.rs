@@ -60,12 +60,12 @@ pub enum ReasonKind {
     Navigation,
     /// Authenticates with an `Authorization` header or an API key: someone outside calls it.
     ApiKey,
-    /// `runtime = "edge"`.
-    Edge,
     /// Takes uploads, which can exceed the 1 MB action body limit.
     Upload,
     /// Its URL is an SWR / react-query key.
     CacheKey,
+    /// Tests call it over HTTP: it is an HTTP API under test.
+    HttpTests,
     /// Other files import the route module.
     Imported,
     /// Wrapped in a higher-order handler the tool cannot see through.
@@ -87,9 +87,9 @@ impl ReasonKind {
             ReasonKind::NoCallers
                 | ReasonKind::Uncommitted
                 | ReasonKind::ApiKey
-                | ReasonKind::Edge
                 | ReasonKind::Upload
                 | ReasonKind::CacheKey
+                | ReasonKind::HttpTests
         )
     }
 }

@@ -282,6 +282,13 @@ fn has_final_reason(reasons: &[Reason]) -> bool {
 /// The type of a JSON body the route trusted: what `request.json()` returned.
 const TRUSTED_BODY_TYPE: &str = "any";
 
+/// A response's status: a literal, or an expression (`error.status || 500`).
+#[derive(Debug, Clone, Copy)]
+enum Status {
+    Code(u16),
+    Computed(Span),
+}
+
 /// Imports the translation adds.
 #[derive(Debug, Default, Clone)]
 struct Needs {
@@ -423,15 +430,9 @@ impl<'s, 'a> Cx<'s, 'a> {
                     match &d.id {
                         BindingPattern::BindingIdentifier(id) => {
                             let name = id.name.as_str();
-                            if name == "runtime"
-                                && d.init.as_ref().and_then(string_value).as_deref() == Some("edge")
-                            {
-                                self.reason(
-                                    ReasonKind::Edge,
-                                    d.span.start,
-                                    "runs on the edge runtime (`runtime = \"edge\"`), typically for latency to outside callers; Server Actions run on the Node.js runtime of the page",
-                                );
-                            }
+                            // `runtime = "edge"` is a deployment choice, not a consumer:
+                            // the callers found decide, and the segment config note says
+                            // the action runs under its page's config.
                             if !METHODS.contains(&name) {
                                 continue;
                             }
@@ -1251,10 +1252,30 @@ impl<'s, 'a> Cx<'s, 'a> {
                 );
                 continue;
             };
-            let ok = (200..300).contains(&status);
-            if !results.contains(&(ok, status)) {
-                results.push((ok, status));
-            }
+            let (ok, status) = match status {
+                Status::Code(code) => {
+                    let ok = (200..300).contains(&code);
+                    if !results.contains(&(ok, code)) {
+                        results.push((ok, code));
+                    }
+                    (ok, code.to_string())
+                }
+                // A status computed in a `catch` is an error's (`error.status || 500`).
+                Status::Computed(span) if self.in_catch(expr.span(), func) => {
+                    (false, self.src(span).to_string())
+                }
+                Status::Computed(span) => {
+                    self.reason(
+                        ReasonKind::Unsupported,
+                        span.start,
+                        format!(
+                            "answers a computed status (`{}`) outside a `catch`, so the tool cannot tell success from failure",
+                            self.src(span)
+                        ),
+                    );
+                    continue;
+                }
+            };
             let side = if text {
                 &mut *text_sides
             } else {
@@ -1266,7 +1287,7 @@ impl<'s, 'a> Cx<'s, 'a> {
             let key = if ok { "data" } else { "error" };
             let fields = vec![
                 ("ok".to_string(), ok.to_string()),
-                ("status".to_string(), status.to_string()),
+                ("status".to_string(), status.clone()),
             ];
             match data {
                 Some(inner) => edits.push(Edit {
@@ -1295,10 +1316,16 @@ impl<'s, 'a> Cx<'s, 'a> {
     /// `NextResponse.json(x, { status })`, `Response.json(x)`, `new Response(null, …)`,
     /// `new Response("text", …)`, `new Response(JSON.stringify(x), …)`: the status, the
     /// data's span (`None` for no body) and whether the body is text.
-    fn response(&mut self, expr: &'a Expression<'a>) -> Option<(u16, Option<Span>, bool)> {
+    fn response(&mut self, expr: &'a Expression<'a>) -> Option<(Status, Option<Span>, bool)> {
         let (is_json, args) = match expr.without_parentheses() {
             Expression::CallExpression(call) => {
                 let callee = dotted(&call.callee)?;
+                // `Response.error()`: a network error, which Next.js answers with a 500.
+                if matches!(callee.as_str(), "NextResponse.error" | "Response.error")
+                    && call.arguments.is_empty()
+                {
+                    return Some((Status::Code(500), None, false));
+                }
                 if !matches!(callee.as_str(), "NextResponse.json" | "Response.json") {
                     return None;
                 }
@@ -1340,28 +1367,29 @@ impl<'s, 'a> Cx<'s, 'a> {
             _ => return None,
         };
         let status = match args.get(1) {
-            None => 200,
+            None => Status::Code(200),
             Some(init) => {
                 let Expression::ObjectExpression(obj) = init.as_expression()? else {
                     return None;
                 };
-                let mut status = 200;
+                let mut status = Status::Code(200);
                 for prop in &obj.properties {
                     let ObjectPropertyKind::ObjectProperty(p) = prop else {
                         return None;
                     };
-                    match (p.key.static_name().as_deref(), &p.value) {
+                    match (
+                        p.key.static_name().as_deref(),
+                        p.value.without_parentheses(),
+                    ) {
                         (Some("status"), Expression::NumericLiteral(n))
                             if n.value.fract() == 0.0 && (100.0..600.0).contains(&n.value) =>
                         {
-                            status = n.value as u16;
+                            status = Status::Code(n.value as u16);
                         }
+                        // `{ status: error.status || 500 }`, `{ status }`.
+                        (Some("status"), value) => status = Status::Computed(value.span()),
                         (Some("statusText"), _) => {}
-                        // Only a content type, which an action result does not need.
-                        (Some("headers"), Expression::ObjectExpression(h))
-                            if h.properties.iter().all(|p| matches!(p,
-                                ObjectPropertyKind::ObjectProperty(p)
-                                    if p.key.static_name().is_some_and(|k| k.eq_ignore_ascii_case("content-type")))) => {}
+                        (Some("headers"), value) => self.dropped_headers(value),
                         _ => return None,
                     }
                 }
@@ -1372,6 +1400,50 @@ impl<'s, 'a> Cx<'s, 'a> {
             return None;
         }
         Some((status, data, text))
+    }
+
+    /// Whether `span` lies in a `catch` block of `func` itself.
+    fn in_catch(&self, span: Span, func: Func<'a>) -> bool {
+        self.semantic.nodes().iter().any(|n| {
+            matches!(n.kind(), AstKind::CatchClause(c) if within(span, c.body.span))
+                && within(n.kind().span(), func.span())
+                && self.nearest_function(n.id()) == Some(func.node_id())
+        })
+    }
+
+    /// Response headers other than the content type do not reach an action's caller (the
+    /// caller rewrite refuses code that reads them): the report says which are dropped.
+    fn dropped_headers(&mut self, value: &Expression<'a>) {
+        let names: Vec<String> = match value.without_parentheses() {
+            Expression::ObjectExpression(h) => h
+                .properties
+                .iter()
+                .map(|p| match p {
+                    ObjectPropertyKind::ObjectProperty(p) => p
+                        .key
+                        .static_name()
+                        .map_or_else(|| self.src(p.key.span()).to_string(), |k| k.to_string()),
+                    ObjectPropertyKind::SpreadProperty(s) => self.src(s.span).to_string(),
+                })
+                .filter(|k| !k.eq_ignore_ascii_case("content-type"))
+                .collect(),
+            other => vec![self.src(other.span()).to_string()],
+        };
+        if names.is_empty() {
+            return;
+        }
+        let note = format!(
+            "{}: the response headers {} are not part of an action's result and are dropped; no caller reads them",
+            self.loc(value.span().start),
+            names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        if !self.outcome.contains(&note) {
+            self.outcome.push(note);
+        }
     }
 
     /// Whether a response body is a string: a name, a property, `+` of strings, or

@@ -37,37 +37,38 @@ pub fn helper_path(project: &Project) -> PathBuf {
 pub const HELPER_SOURCE: &str = r#"import { AxiosError, AxiosHeaders, type AxiosResponse } from "axios";
 
 // What a Server Action migrated from a route handler answers.
-type ActionResult<T, E> =
-  | { readonly ok: true; readonly status: number; readonly data: T }
-  | { readonly ok: false; readonly status: number; readonly error: E };
+type ActionResult =
+  | { readonly ok: true; readonly status: number; readonly data: unknown }
+  | { readonly ok: false; readonly status: number; readonly error: unknown };
+
+// axios' own default for a response body it parsed: untyped.
+type Untyped = ReturnType<typeof JSON.parse>;
 
 /**
  * A Server Action's result the way axios answered the route it replaced: `{ data, status }`
  * for a success; otherwise an `AxiosError` is thrown whose `response` holds the status and
  * the error body, so `catch` blocks and react-query's `onError` see what they saw before.
+ * `data` is as untyped as axios made it unless the call names its type.
  */
-export function axiosResponse<T, E>(
-  result: ActionResult<T, E>,
-): {
-  data: T;
-  status: number;
-} {
-  if (result.ok) {
-    return { data: result.data, status: result.status };
+export function axiosResponse<T = Untyped>(
+  result: ActionResult | undefined,
+): { data: T; status: number } {
+  if (result?.ok) {
+    return { data: result.data as T, status: result.status };
   }
+  // A handler that returned nothing was answered with a 500 by Next.js.
+  const status = result?.status ?? 500;
   const config = { headers: new AxiosHeaders() };
-  const response: AxiosResponse<E> = {
-    data: result.error,
-    status: result.status,
+  const response: AxiosResponse = {
+    data: result?.error,
+    status,
     statusText: "",
     headers: {},
     config,
   };
   throw new AxiosError(
-    `Request failed with status code ${result.status}`,
-    result.status >= 500
-      ? AxiosError.ERR_BAD_RESPONSE
-      : AxiosError.ERR_BAD_REQUEST,
+    `Request failed with status code ${status}`,
+    status >= 500 ? AxiosError.ERR_BAD_RESPONSE : AxiosError.ERR_BAD_REQUEST,
     config,
     undefined,
     response,
@@ -183,6 +184,12 @@ impl<'a> Rewriter<'_, '_, 'a> {
             (None, _) => None,
         };
         let args = self.action_args(m, sig, body_arg)?;
+        // `axios.post<Post>(…)` named the body's type; the helper keeps it.
+        let typed = match &call.type_arguments {
+            Some(t) => format!("{helper}{}", self.src(t.span)),
+            None => helper.to_string(),
+        };
+        let helper = typed.as_str();
         let flat = args
             .iter()
             .map(|a| a.flat.as_str())
