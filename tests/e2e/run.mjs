@@ -557,6 +557,21 @@ async function migrateFixturesTypecheck() {
     : { ok: true, detail: `${cases.length} fixture(s), no new tsc error` };
 }
 
+/**
+ * The real-world corpus (tests/e2e/corpus.mjs): every must-stay route refused, no
+ * migration adding a tsc error, and the migrated shares above their floors.
+ */
+async function migrateCorpus() {
+  const result = await run(
+    process.execPath,
+    [path.join(ROOT, "tests", "e2e", "corpus.mjs")],
+    { cwd: ROOT },
+  );
+  console.log(indent(result.output));
+  const summary = result.stdout.split("\n").find((l) => l.includes("cases from"));
+  return { ok: result.code === 0, detail: summary?.trim() ?? `exit code ${result.code}` };
+}
+
 /** Runs a static check and reports its output and culprits when it fails. */
 async function check(tool, args, owners) {
   const result = await runTool(tool, args);
@@ -788,6 +803,7 @@ async function main() {
     await stage("migrate fixtures: tsc before and after", () =>
       migrateFixturesTypecheck(),
     );
+    await stage("migrate corpus: real-world shapes", () => migrateCorpus());
   }
   // zod 3 output is checked once, in the Next 15 app (the API is the same).
   if (options.apps.includes(APPS[0].name)) {

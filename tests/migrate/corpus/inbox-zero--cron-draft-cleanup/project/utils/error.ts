@@ -1,0 +1,3 @@
+export function captureException(error: unknown) {
+  console.error(error);
+}

@@ -1,0 +1,8 @@
+import type { AuthOptions } from "next-auth";
+
+const authOptions: AuthOptions = {
+  providers: [],
+  session: { strategy: "jwt" },
+};
+
+export default authOptions;

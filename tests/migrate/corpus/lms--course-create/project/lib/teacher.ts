@@ -1,0 +1,3 @@
+export const isTeacher = (userId?: string | null) => {
+  return userId === process.env.NEXT_PUBLIC_TEACHER_ID;
+};

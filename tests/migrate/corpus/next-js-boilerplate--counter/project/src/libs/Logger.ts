@@ -1,0 +1,3 @@
+export const logger = {
+  info: (message: string) => console.log(message),
+};

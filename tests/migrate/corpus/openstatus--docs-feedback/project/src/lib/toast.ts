@@ -1,0 +1,3 @@
+export function toastAction(kind: "success" | "error") {
+  console.log(kind === "error" ? "Something went wrong." : "Done.");
+}
