@@ -9,6 +9,7 @@ pub mod ask;
 pub mod audit;
 pub mod cli;
 pub mod generate;
+pub mod layout;
 pub mod migrate;
 pub mod plan;
 pub mod project;

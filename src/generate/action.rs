@@ -7,8 +7,8 @@ use anyhow::Result;
 use heck::{ToKebabCase, ToLowerCamelCase, ToUpperCamelCase};
 use serde_json::{Value, json};
 
-use super::layout::{self, Arg};
 use super::{Template, render};
+use crate::layout::{self, Arg};
 use crate::plan::Plan;
 use crate::project::{AuthLib, DataLayer, Project};
 use crate::spec::{ActionSpec, After, Field, FieldType, Operation, names};
@@ -1038,9 +1038,9 @@ fn page_context(
         let name = layout::string(&spec.name);
         let call = format!("await submitted<{}>({name});", n.state_type());
         let flat = format!("  const lastSubmit = {call}");
-        if flat.chars().count() <= 80 {
+        if layout::fits_columns(flat.chars().count()) {
             flat
-        } else if name.chars().count() <= 20 && call.chars().count() + 4 <= 80 {
+        } else if name.chars().count() <= 20 && layout::fits_columns(call.chars().count() + 4) {
             format!("  const lastSubmit =\n    {call}")
         } else {
             layout::call(

@@ -1,7 +1,6 @@
 //! Spec + project → Plan, by rendering the embedded templates.
 
 pub mod action;
-pub mod layout;
 pub mod route;
 
 use std::sync::OnceLock;

@@ -7,8 +7,8 @@ use anyhow::Result;
 use heck::{ToKebabCase, ToLowerCamelCase, ToShoutySnakeCase, ToUpperCamelCase};
 use serde_json::{Value, json};
 
-use super::layout::{self, Arg};
 use super::{Template, render};
+use crate::layout::{self, Arg};
 use crate::plan::Plan;
 use crate::project::Project;
 use crate::spec::route::{ApiAuth, Method, Provider, RouteKind, RouteSpec, StreamFormat};

@@ -1445,7 +1445,7 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
             AstKind::VariableDeclarator(_) => before.ends_with("= ") && after.starts_with(';'),
             _ => false,
         };
-        if width(before) + width(&either) + width(after) <= 80 {
+        if crate::layout::fits_columns(width(before) + width(&either) + width(after)) {
             let inline = if alone { either } else { format!("({either})") };
             return Some(Edit::text(span, inline));
         }
@@ -1460,7 +1460,7 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
         let inner = format!("{indent}{step}");
         // `tail` follows the conditional on its last line (`,` or the source's `;`).
         let broken = |tail: &str| {
-            if width(&inner) + width(&either) + width(tail) <= 80 {
+            if crate::layout::fits_columns(width(&inner) + width(&either) + width(tail)) {
                 format!("{inner}{either}")
             } else {
                 format!(
@@ -1796,50 +1796,22 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
 }
 
 /// `callee(args)` as prettier prints it with `lead` columns before it and `rest` after, on
-/// a line indented by `indent`: on one line when it fits in 80 columns; else a lone object
-/// argument hugged, or one argument per line.
+/// a line indented by `indent` (the project's own unit: tabs or spaces).
 fn layout_args(callee: &str, args: &[Arg], lead: usize, rest: usize, indent: &str) -> String {
-    let flat = format!(
-        "{callee}({})",
-        args.iter()
-            .map(|a| a.flat.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    if lead + flat.chars().count() + rest <= 80 && !args.iter().any(|a| a.expanded) {
-        return flat;
-    }
-    let unit = super::edit::step(indent);
-    let inner = format!("{indent}{unit}");
-    let broken = |props: &[String], base: &str| {
-        let mut out = String::from("{\n");
-        for p in props {
-            out.push_str(&format!("{base}{unit}{p},\n"));
-        }
-        out.push_str(base);
-        out.push('}');
-        out
+    let args: Vec<crate::layout::Arg> = args
+        .iter()
+        .map(|a| match &a.props {
+            Some(props) => crate::layout::Arg::Fields(props.clone(), a.expanded),
+            None => crate::layout::Arg::Plain(a.flat.clone()),
+        })
+        .collect();
+    let place = crate::layout::Place {
+        indent,
+        unit: super::edit::step(indent),
+        lead,
+        rest,
     };
-    if let [
-        Arg {
-            props: Some(props), ..
-        },
-    ] = args
-    {
-        return format!("{callee}({})", broken(props, indent));
-    }
-    let mut out = format!("{callee}(\n");
-    for a in args {
-        let fits = inner.len() + a.flat.chars().count() < 80;
-        let shown = match &a.props {
-            Some(props) if !fits || a.expanded => broken(props, &inner),
-            _ => a.flat.clone(),
-        };
-        out.push_str(&format!("{inner}{shown},\n"));
-    }
-    out.push_str(indent);
-    out.push(')');
-    out
+    crate::layout::call_at(place, callee, &args)
 }
 
 /// Whether a test is `res.ok` or `!res.ok` (any depth of `!`).

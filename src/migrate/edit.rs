@@ -130,7 +130,9 @@ pub fn render(source: &str, range: Span, edits: &[Edit]) -> Result<String, Overl
                 props.push(format!("{last}: {value}"));
                 let one_line = format!("{open}{{ {} }}{suffix}{close}", props.join(", "));
                 // +1 for the `;` or `,` that follows.
-                if !value.contains('\n') && lead + one_line.chars().count() < 80 {
+                if !value.contains('\n')
+                    && crate::layout::fits_columns(lead + one_line.chars().count() + 1)
+                {
                     out.push_str(&one_line);
                 } else {
                     let old_base = indentation_at(source, inner.start);

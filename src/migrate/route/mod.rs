@@ -563,7 +563,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                 .count()
             + one_line.chars().count()
             + rest.trim_end().chars().count();
-        if width <= 80 {
+        if crate::layout::fits_columns(width) {
             return one_line;
         }
         let indent = super::edit::indentation_at(text, handler.name_span.start);

@@ -1,17 +1,24 @@
-//! Line layout for the few constructs whose width depends on user-chosen names. Each
-//! function follows the rule prettier (default options: 80 columns, 2 spaces, double
-//! quotes, trailing commas) applies to that construct, so generated files need no
-//! formatting pass. Everything else is fixed text in the templates. The e2e suite checks
-//! the result with prettier itself.
+//! Prettier's line breaking, for the generators and the migration alike: the few
+//! constructs whose width depends on user-chosen names. Each function follows the rule
+//! prettier (default options: 80 columns, 2 spaces, double quotes, trailing commas)
+//! applies to that construct, so written files need no formatting pass. Everything else is
+//! fixed text in the templates. The e2e suite checks the result with prettier itself.
 
-const WIDTH: usize = 80;
+/// Prettier's default print width. A line fits when it has at most this many columns,
+/// counting what follows the construct on its line (`;`, `,`, `)`).
+pub const WIDTH: usize = 80;
+
+/// Whether a line of this many columns fits.
+pub fn fits_columns(columns: usize) -> bool {
+    columns <= WIDTH
+}
 
 fn pad(indent: usize) -> String {
     " ".repeat(indent)
 }
 
 fn fits(indent: usize, text: &str) -> bool {
-    !text.contains('\n') && indent + text.chars().count() <= WIDTH
+    !text.contains('\n') && fits_columns(indent + text.chars().count())
 }
 
 /// A call argument. Objects are written `{ key: value }` and can be hugged when last.
@@ -21,6 +28,9 @@ pub enum Arg {
     Object(Vec<(String, String)>),
     /// `[a, b]`: like objects, a last array argument is hugged.
     Array(Vec<String>),
+    /// An object literal as written in a user's file: its properties (`id`, `title: t`),
+    /// and whether prettier keeps it expanded (its first property started on a new line).
+    Fields(Vec<String>, bool),
 }
 
 impl Arg {
@@ -37,80 +47,131 @@ impl Arg {
                 format!("{{ {} }}", inner.join(", "))
             }
             Arg::Array(items) => format!("[{}]", items.join(", ")),
+            Arg::Fields(props, _) if props.is_empty() => "{}".into(),
+            Arg::Fields(props, _) => format!("{{ {} }}", props.join(", ")),
         }
     }
 
     fn huggable(&self) -> bool {
         matches!(self, Arg::Object(p) if !p.is_empty())
             || matches!(self, Arg::Array(i) if !i.is_empty())
+            || matches!(self, Arg::Fields(p, _) if !p.is_empty())
     }
 
-    /// The argument printed across lines at `indent` (only objects and arrays break).
-    fn broken(&self, indent: usize) -> String {
+    /// An object prettier keeps across lines even where it would fit on one.
+    fn expanded(&self) -> bool {
+        matches!(self, Arg::Fields(p, true) if !p.is_empty())
+    }
+
+    /// The argument printed across lines, its closing bracket at `indent` and its items
+    /// one `unit` deeper (only objects and arrays break).
+    fn broken(&self, indent: &str, unit: &str) -> String {
+        let lines = |items: Vec<String>, open: char, close: char| {
+            let mut out = format!("{open}\n");
+            for item in items {
+                out.push_str(&format!("{indent}{unit}{item},\n"));
+            }
+            out.push_str(indent);
+            out.push(close);
+            out
+        };
         match self {
-            Arg::Array(items) if !items.is_empty() => {
-                let lines: String = items
-                    .iter()
-                    .map(|i| format!("{}{i},\n", pad(indent + 2)))
-                    .collect();
-                format!("[\n{lines}{}]", pad(indent))
-            }
-            Arg::Object(props) if !props.is_empty() => {
-                let mut out = String::from("{\n");
-                for (k, v) in props {
-                    out.push_str(&format!("{}{k}: {v},\n", pad(indent + 2)));
-                }
-                out.push_str(&pad(indent));
-                out.push('}');
-                out
-            }
+            Arg::Array(items) if !items.is_empty() => lines(items.clone(), '[', ']'),
+            Arg::Object(props) if !props.is_empty() => lines(
+                props.iter().map(|(k, v)| format!("{k}: {v}")).collect(),
+                '{',
+                '}',
+            ),
+            Arg::Fields(props, _) if !props.is_empty() => lines(props.clone(), '{', '}'),
             other => other.flat(),
         }
     }
 }
 
-/// `callee(args)suffix` starting at column `indent` (the caller has already written
-/// `prefix` on this line, which counts toward the width). Prettier's order: everything on
-/// one line; else hug a last object argument; else one argument per line.
-pub fn call(indent: usize, prefix: &str, callee: &str, args: &[Arg], suffix: &str) -> String {
+/// Where a construct sits on its line: the indentation of the line (and one level of it),
+/// the columns already written before the construct, and the columns after it.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'t> {
+    pub indent: &'t str,
+    pub unit: &'t str,
+    pub lead: usize,
+    pub rest: usize,
+}
+
+/// `callee(args)` as prettier prints it at `place`, from `callee` on (the lead is not
+/// repeated). Prettier's order: everything on one line (unless an argument stays
+/// expanded); else hug a last object or array argument when the text up to its bracket
+/// fits; else one argument per line, each flat when it fits with its comma.
+pub fn call_at(place: Place<'_>, callee: &str, args: &[Arg]) -> String {
+    let Place {
+        indent,
+        unit,
+        lead,
+        rest,
+    } = place;
+    let width = |s: &str| s.chars().count();
+    // Text already across lines never fits on one.
+    let fits_in = |columns: usize, text: &str| !text.contains('\n') && fits_columns(columns);
     let flat_args: Vec<String> = args.iter().map(Arg::flat).collect();
-    let flat = format!("{prefix}{callee}({}){suffix}", flat_args.join(", "));
-    if fits(indent, &flat) {
-        return format!("{}{flat}", pad(indent));
+    let flat = format!("{callee}({})", flat_args.join(", "));
+    if fits_in(lead + width(&flat) + rest, &flat) && !args.iter().any(Arg::expanded) {
+        return flat;
     }
-    if let Some((last, rest)) = args.split_last()
+    // Prettier hugs a last object only when the argument before it is not an object too
+    // (an array then an object is fine), and likewise for arrays.
+    let kind = |a: &Arg| match a {
+        Arg::Plain(_) => 0,
+        Arg::Object(_) | Arg::Fields(..) => 1,
+        Arg::Array(_) => 2,
+    };
+    if let Some((last, others)) = args.split_last()
         && last.huggable()
+        && !others.iter().any(Arg::expanded)
+        && others.last().is_none_or(|p| kind(p) != kind(last))
     {
-        let head: Vec<String> = rest.iter().map(Arg::flat).collect();
+        let head: Vec<String> = others.iter().map(Arg::flat).collect();
         let sep = if head.is_empty() { "" } else { ", " };
         let open = if matches!(last, Arg::Array(_)) {
             "["
         } else {
             "{"
         };
-        let first = format!("{prefix}{callee}({}{sep}{open}", head.join(", "));
-        if fits(indent, &first) {
-            let hugged = args.last().expect("split_last").broken(indent);
+        let first = format!("{callee}({}{sep}{open}", head.join(", "));
+        if fits_in(lead + width(&first), &first) {
             return format!(
-                "{}{prefix}{callee}({}{sep}{hugged}){suffix}",
-                pad(indent),
-                head.join(", ")
+                "{callee}({}{sep}{})",
+                head.join(", "),
+                last.broken(indent, unit)
             );
         }
     }
-    let mut out = format!("{}{prefix}{callee}(\n", pad(indent));
+    let inner = format!("{indent}{unit}");
+    let mut out = format!("{callee}(\n");
     for arg in args {
-        // Each argument stays flat when it fits on its own line.
         let flat = arg.flat();
-        let text = if fits(indent + 2, &format!("{flat},")) {
+        let text = if fits_in(width(&inner) + width(&flat) + 1, &flat) && !arg.expanded() {
             flat
         } else {
-            arg.broken(indent + 2)
+            arg.broken(&inner, unit)
         };
-        out.push_str(&format!("{}{text},\n", pad(indent + 2)));
+        out.push_str(&format!("{inner}{text},\n"));
     }
-    out.push_str(&format!("{}){suffix}", pad(indent)));
+    out.push_str(indent);
+    out.push(')');
     out
+}
+
+/// `callee(args)suffix` starting at column `indent` (the caller has already written
+/// `prefix` on this line, which counts toward the width), indented with spaces.
+pub fn call(indent: usize, prefix: &str, callee: &str, args: &[Arg], suffix: &str) -> String {
+    let spaces = pad(indent);
+    let place = Place {
+        indent: &spaces,
+        unit: "  ",
+        lead: indent + prefix.chars().count(),
+        rest: suffix.chars().count(),
+    };
+    format!("{spaces}{prefix}{}{suffix}", call_at(place, callee, args))
 }
 
 /// A member chain such as `z.string().trim().min(1)`: `head` is the first group (`z`,
@@ -175,7 +236,7 @@ pub fn chain(
             indent,
             &format!("{before}({}{sep}{open}", head_args.join(", ")),
         ) {
-            let hugged = last.1.last().expect("checked").broken(indent);
+            let hugged = last.1.last().expect("checked").broken(&pad(indent), "  ");
             return format!(
                 "{}{before}({}{sep}{hugged}){suffix}",
                 pad(indent),
@@ -366,6 +427,59 @@ mod tests {
 
     fn obj(k: &str, v: &str) -> Arg {
         Arg::Object(vec![(k.into(), v.into())])
+    }
+
+    /// The core the migration uses on users' files: their indentation unit, what precedes
+    /// the call on its line, objects prettier keeps expanded, and the hug rule.
+    #[test]
+    fn calls_in_place() {
+        let at = |indent: &'static str, unit: &'static str, lead: usize, rest: usize| Place {
+            indent,
+            unit,
+            lead,
+            rest,
+        };
+        let fields = |p: &[&str], expanded: bool| {
+            Arg::Fields(p.iter().map(|s| s.to_string()).collect(), expanded)
+        };
+        let table: Vec<(Place<'_>, Vec<Arg>, &str)> = vec![
+            // Fits: one line.
+            (
+                at("  ", "  ", 10, 1),
+                vec![fields(&["title"], false)],
+                "f({ title })",
+            ),
+            // First property on its own line in the source: stays expanded.
+            (
+                at("    ", "  ", 10, 1),
+                vec![fields(&["title"], true)],
+                "f({\n      title,\n    })",
+            ),
+            // Tabs are kept.
+            (
+                at("\t", "\t", 75, 1),
+                vec![fields(&["title", "body"], false)],
+                "f({\n\t\ttitle,\n\t\tbody,\n\t})",
+            ),
+            // Two objects: no hug, one argument per line.
+            (
+                at("", "  ", 60, 1),
+                vec![
+                    fields(&["postId"], false),
+                    fields(&["title", "body"], false),
+                ],
+                "f(\n  { postId },\n  { title, body },\n)",
+            ),
+            // A plain argument then an object: the object is hugged.
+            (
+                at("", "  ", 60, 1),
+                vec![Arg::plain("postId"), fields(&["title", "body"], false)],
+                "f(postId, {\n  title,\n  body,\n})",
+            ),
+        ];
+        for (place, args, expected) in table {
+            assert_eq!(call_at(place, "f", &args), expected, "{args:?}");
+        }
     }
 
     #[test]
