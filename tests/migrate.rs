@@ -43,7 +43,7 @@ const CASES: &[(&str, &str)] = &[
     ("api-key-auth", "refused"),
     ("edge-runtime", "migrated"),
     ("upload", "refused"),
-    ("swr-key", "refused"),
+    ("swr-key", "partial"),
     ("imported-by-route", "refused"),
     ("hof-wrapper", "refused"),
     ("text-responses", "migrated"),

@@ -28,7 +28,23 @@ pub fn decide(
     scan: Scan,
 ) -> Result<Migration> {
     let mut reasons = analysis.reasons.clone();
-    reasons.extend(scan.reasons.iter().cloned());
+    // An SWR / react-query key reads the GET: when the GET stays in the route, the key
+    // keeps working and `mutate(key)` after a moved mutation still revalidates it.
+    let keeps_get = analysis.kept_methods.iter().any(|m| m == "GET");
+    let mut cache_readers = Vec::new();
+    for reason in &scan.reasons {
+        if keeps_get && reason.kind == ReasonKind::CacheKey {
+            cache_readers.push(super::CallerOut {
+                location: reason.location.clone(),
+                method: "GET".into(),
+                action: None,
+                why: Some("an SWR / react-query key of the GET, which stays in the route".into()),
+                replacement: None,
+            });
+        } else {
+            reasons.push(reason.clone());
+        }
+    }
     // When facts keep it a route, what the tool could not translate is beside the point.
     if reasons.iter().any(|r| is_fact(r.kind)) {
         reasons.retain(|r| r.kind != ReasonKind::Unsupported);
@@ -38,7 +54,12 @@ pub fn decide(
     let callers = Callers {
         rewritten: scan.rewritten.clone(),
         manual: scan.manual.clone(),
-        unchanged: scan.unchanged.clone(),
+        unchanged: scan
+            .unchanged
+            .iter()
+            .cloned()
+            .chain(cache_readers)
+            .collect(),
     };
     if !analysis.actions.is_empty()
         && callers.rewritten.is_empty()
@@ -410,6 +431,19 @@ fn merge_module(
     route: &Path,
     project: &Project,
 ) -> Result<String> {
+    // The response helper an earlier migration added is shared, not added twice.
+    let without_helper;
+    let analysis = if current.contains(super::route::RESPONSE_RESULT) {
+        let mut a = analysis.clone();
+        a.declarations
+            .retain(|d| d != super::route::RESPONSE_RESULT);
+        a.declared
+            .retain(|d| d != super::route::RESPONSE_RESULT_NAME);
+        without_helper = a;
+        &without_helper
+    } else {
+        analysis
+    };
     let allocator = Allocator::default();
     let parsed = ast::parse(&allocator, target, current)?;
     let program = &parsed.program;

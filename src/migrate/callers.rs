@@ -985,8 +985,29 @@ impl<'t, 'a> Finder<'t, 'a> {
             Some(AstKind::ArrayExpression(_)) if matches!(self.parent(1), Some(AstKind::ObjectProperty(p)) if p.key.static_name().as_deref() == Some("queryKey")) => {
                 Found::Reason(ReasonKind::CacheKey, span, "the URL is a react-query key".to_string())
             }
+            _ if self.conditional_cache_key() => Found::Reason(ReasonKind::CacheKey, span, "the URL is an SWR / react-query key (chosen by a condition)".to_string()),
             _ => other(None, unresolved.unwrap_or_else(|| "the URL is used here (a constant, a wrapper or an API client); call the action instead".into())),
         }
+    }
+
+    /// `useSWR(ready ? "/api/x" : null, fetcher)`: the URL is a branch of a condition that
+    /// is the key of an SWR or react-query hook.
+    fn conditional_cache_key(&self) -> bool {
+        let mut n = 0;
+        while matches!(
+            self.parent(n),
+            Some(AstKind::ConditionalExpression(_) | AstKind::LogicalExpression(_))
+        ) {
+            n += 1;
+        }
+        n > 0
+            && matches!(self.parent(n), Some(AstKind::CallExpression(call))
+            if dotted(&call.callee).is_some_and(|d| matches!(
+                d.rsplit('.').next().unwrap_or(""),
+                "useSWR" | "useSWRImmutable" | "useSWRInfinite" | "mutate" | "preload"
+            )) && arg(&call.arguments, 0).is_some_and(|a| {
+                matches!(a.without_parentheses(), Expression::ConditionalExpression(_) | Expression::LogicalExpression(_))
+            }))
     }
 
     fn attribute(&self, span: Span, name: &str) -> Found {
@@ -1267,6 +1288,7 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
                         "ok" => {}
                         "status" => {
                             if let Some(status) = self.compared_status(mid)
+                                && !sig.any_status
                                 && sig.ok_status(status).is_none()
                                 && !(200..300).contains(&status)
                             {

@@ -84,7 +84,10 @@ impl<'a> Visit<'a> for BlockerFinder {
                 | "toUIMessageStreamResponse"
                 | "pipeDataStreamToResponse"
                 | "toAIStreamResponse"
-                | "pipeTextStreamToResponse" => Some((
+                | "pipeTextStreamToResponse"
+                | "createUIMessageStreamResponse"
+                | "createDataStreamResponse"
+                | "createTextStreamResponse" => Some((
                     ReasonKind::Stream,
                     format!(
                         "streams its response (`{callee}`); a Server Action returns one serialized value"

@@ -169,6 +169,10 @@ impl<'s, 'a> Cx<'s, 'a> {
                 specs.push((text, local.clone()));
             }
         }
+        if needs.response_result {
+            analysis.declarations.push(RESPONSE_RESULT.to_string());
+            analysis.declared.push(RESPONSE_RESULT_NAME.to_string());
+        }
         if !specs.is_empty() {
             let texts: Vec<String> = specs.iter().map(|(t, _)| t.clone()).collect();
             let locals: Vec<String> = specs.iter().map(|(_, l)| l.clone()).collect();

@@ -62,6 +62,9 @@ pub struct ActionSig {
     pub query: bool,
     /// Every `(ok, status)` the action can return.
     pub results: Vec<(bool, u16)>,
+    /// Some status is computed (`error.status || 500`, a helper's response): a caller may
+    /// compare with any.
+    pub any_status: bool,
     /// The sides (`ok`) on which some result carries text, and those on which some result
     /// carries JSON: a caller's `res.text()` or `res.json()` is rewritten only where every
     /// body on its side is of that kind.
@@ -298,7 +301,32 @@ struct Needs {
     cookies: BTreeSet<String>,
     /// Top-level names that generated text refers to (`Schema.safeParse`).
     names: Vec<String>,
+    /// A response the tool cannot read (`new AppError(…).toResponse()`) is turned into a
+    /// result when the action runs, by [`RESPONSE_RESULT`].
+    response_result: bool,
 }
+
+/// The name of the helper that reads a `Response` into a result at run time.
+pub const RESPONSE_RESULT_NAME: &str = "responseResult";
+
+/// A response built by the project's own helpers (`handleError(e)`,
+/// `new AppError(…).toResponse()`) is read when the action runs: its status and its body,
+/// JSON when it parses, else text. Not exported: a 'use server' module exports actions
+/// only.
+pub const RESPONSE_RESULT: &str = r#"// A Response the route built with the app's own helpers, as the action's result.
+async function responseResult(response: Response | Promise<Response>) {
+  const answer = await response;
+  const text = await answer.text();
+  let body: ReturnType<typeof JSON.parse> = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: the text itself
+  }
+  return answer.ok
+    ? ({ ok: true, status: answer.status, data: body } as const)
+    : ({ ok: false, status: answer.status, error: body } as const);
+}"#;
 
 /// Names the translation introduces into one handler, chosen so they clash with nothing it
 /// declares or the module declares at the top.
@@ -453,7 +481,7 @@ impl<'s, 'a> Cx<'s, 'a> {
         // Responses.
         let mut results = Vec::new();
         let mut sides = (Vec::new(), Vec::new());
-        self.returns(func, &mut local, &mut results, &mut sides);
+        let any_status = self.returns(func, &mut local, &mut results, &mut sides, needs);
         if self.reasons.len() > before {
             return None;
         }
@@ -519,6 +547,7 @@ impl<'s, 'a> Cx<'s, 'a> {
             body: body.map(|(kind, _, _)| kind),
             query,
             results,
+            any_status,
             text_sides: sides.0,
             json_sides: sides.1,
         })

@@ -10,14 +10,17 @@ enum Status {
 }
 
 impl<'s, 'a> Cx<'s, 'a> {
-    /// Each `return` of the handler becomes a discriminated result.
+    /// Each `return` of the handler becomes a discriminated result. Returns whether some
+    /// status is only known when the action runs.
     pub(super) fn returns(
         &mut self,
         func: Func<'a>,
         edits: &mut Vec<Edit>,
         results: &mut Vec<(bool, u16)>,
         (text_sides, json_sides): &mut (Vec<bool>, Vec<bool>),
-    ) {
+        needs: &mut Needs,
+    ) -> bool {
+        let mut any_status = false;
         let expression_body = match func {
             Func::Arrow(a) => match &a.body {
                 ArrowFunctionBody::FunctionBody(_) => None,
@@ -51,6 +54,38 @@ impl<'s, 'a> Cx<'s, 'a> {
         }
         for (expr, arrow_body) in returned {
             let Some((status, data, text)) = self.response(expr) else {
+                // The app's own response helpers: read when the action runs.
+                if self.built_elsewhere(expr) && func.is_async() {
+                    let inner = expr.without_parentheses().span();
+                    let (open, close) = if arrow_body { ("(", ")") } else { ("", "") };
+                    edits.push(Edit {
+                        span: expr.span(),
+                        with: Replace::Splice(vec![
+                            Piece::Text(format!("{open}await {RESPONSE_RESULT_NAME}(")),
+                            Piece::Source {
+                                span: inner,
+                                dedent: 0,
+                            },
+                            Piece::Text(format!("){close}")),
+                        ]),
+                    });
+                    needs.response_result = true;
+                    any_status = true;
+                    for ok in [true, false] {
+                        if !json_sides.contains(&ok) {
+                            json_sides.push(ok);
+                        }
+                    }
+                    let note = format!(
+                        "{}: `{}` is a response the app builds with its own helper; the action reads its status and body when it runs (`responseResult`), so its headers are dropped",
+                        self.loc(expr.span().start),
+                        self.src(expr.span()).chars().take(50).collect::<String>()
+                    );
+                    if !self.outcome.contains(&note) {
+                        self.outcome.push(note);
+                    }
+                    continue;
+                }
                 let shown: String = self.src(expr.span()).chars().take(60).collect();
                 self.reason(
                     ReasonKind::Unsupported,
@@ -69,6 +104,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                 }
                 // A status computed in a `catch` is an error's (`error.status || 500`).
                 Status::Computed(span) if self.in_catch(expr.span(), func) => {
+                    any_status = true;
                     (false, self.src(span).to_string())
                 }
                 Status::Computed(span) => {
@@ -118,6 +154,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                 }
             }
         }
+        any_status
     }
 
     /// `NextResponse.json(x, { status })`, `Response.json(x)`, `new Response(null, …)`,
@@ -207,6 +244,37 @@ impl<'s, 'a> Cx<'s, 'a> {
             return None;
         }
         Some((status, data, text))
+    }
+
+    /// A response made by the app's own code (`handleError(e)`, `new AppError(…)
+    /// .toResponse()`, `await respond(…)`), not by `Response`/`NextResponse` themselves,
+    /// whose shapes the tool reads or deliberately refuses (redirects, rewrites, bodies
+    /// that are not text).
+    fn built_elsewhere(&self, expr: &Expression<'a>) -> bool {
+        let standard = |callee: &Expression<'a>| {
+            dotted(callee).is_some_and(|d| {
+                let root = d.split('.').next().unwrap_or("");
+                matches!(root, "Response" | "NextResponse")
+            })
+        };
+        match expr.without_parentheses() {
+            Expression::AwaitExpression(a) => self.built_elsewhere(&a.argument),
+            // Not `fetch(…)` (a proxied response may be a stream or a file), nor anything
+            // named for a stream, file, image or redirect, which an action cannot return.
+            Expression::CallExpression(c) => {
+                let name = dotted(&c.callee)
+                    .unwrap_or_else(|| self.src(c.callee.span()).to_string())
+                    .to_ascii_lowercase();
+                !standard(&c.callee)
+                    && name != "fetch"
+                    && ![
+                        "stream", "file", "download", "image", "redirect", "proxy", "pipe",
+                    ]
+                    .iter()
+                    .any(|w| name.contains(w))
+            }
+            _ => false,
+        }
     }
 
     /// Whether `span` lies in a `catch` block of `func` itself.
@@ -359,6 +427,10 @@ mod tests {
                 "return { ok: true, status: 200, data: item.name } as const;",
             ),
             (
+                "  return new AppError(\"unauthorized\").toResponse();\n}\nclass AppError {\n  constructor(readonly code: string) {}\n  toResponse() {\n    return Response.json({ code: this.code }, { status: 401 });\n  }",
+                "return await responseResult(new AppError(\"unauthorized\").toResponse());",
+            ),
+            (
                 "  try {\n    return Response.json({ id: 1 });\n  } catch (error) {\n    const e = error as { status?: number };\n    return Response.json({ failed: true }, { status: e.status || 500 });\n  }",
                 // Too long for a line: prettier's layout, one property per line.
                 "return {\n      ok: false,\n      status: e.status || 500,\n      error: { failed: true },\n    } as const;",
@@ -384,6 +456,11 @@ mod tests {
             (
                 "  const code = 418;\n  return NextResponse.json({}, { status: code });",
                 "computed status (`code`) outside a `catch`",
+            ),
+            // A helper named for a stream is not read as a body.
+            (
+                "  return streamAnswer(\"hi\");\n}\ndeclare function streamAnswer(s: string): Response;\nfunction unused() {",
+                "not a response the tool can translate",
             ),
         ];
         for (input, reason) in refused {
