@@ -44,7 +44,10 @@ describe("migrated notes feature", { skip }, () => {
   test("the form creates a note through the action", async (t) => {
     const { page, errors } = await open(t, `m-${Date.now()}`);
     // The limit the form imported from the route now comes from the moved schema module.
-    assert.equal(await page.getByLabel("Title").getAttribute("maxlength"), "80");
+    assert.equal(
+      await page.getByLabel("Title").getAttribute("maxlength"),
+      "80",
+    );
     const posts = [];
     page.on("request", (r) => {
       if (r.method() === "POST") posts.push(new URL(r.url()).pathname);
@@ -53,7 +56,10 @@ describe("migrated notes feature", { skip }, () => {
     await page.getByText("Saved “First note”").waitFor();
     await page.getByTestId("notes").getByText("First note").waitFor();
     // A Server Action posts to the page itself, never to /api/notes.
-    assert.ok(posts.length > 0 && posts.every((p) => p === "/notes"), posts.join());
+    assert.ok(
+      posts.length > 0 && posts.every((p) => p === "/notes"),
+      posts.join(),
+    );
     assert.deepEqual(errors, []);
   });
 
@@ -84,6 +90,28 @@ describe("migrated notes feature", { skip }, () => {
     await item.waitFor();
     await page.getByRole("button", { name: "Delete Short-lived" }).click();
     await item.waitFor({ state: "detached" });
+  });
+
+  test("axios' error contract survives: a 404 from the action reaches its catch", async (t) => {
+    const user = `m-${Date.now()}`;
+    const { page } = await open(t, user);
+    await add(page, "Deleted elsewhere");
+    await page.getByTestId("notes").getByText("Deleted elsewhere").waitFor();
+    // The same user deletes it in another tab; this page still shows it.
+    const other = await open(t, user);
+    await other.page
+      .getByRole("button", { name: "Delete Deleted elsewhere" })
+      .click();
+    await other.page
+      .getByTestId("notes")
+      .getByText("Deleted elsewhere")
+      .waitFor({ state: "detached" });
+    // The rewritten call throws axios' own AxiosError with response.status 404 and the
+    // action's error body, so the caller's `err.response?.status === 404` branch runs.
+    await page
+      .getByRole("button", { name: "Delete Deleted elsewhere" })
+      .click();
+    await page.getByRole("alert").getByText("Note not found").waitFor();
   });
 
   test("the moved handlers are gone; GET stays a route", async () => {

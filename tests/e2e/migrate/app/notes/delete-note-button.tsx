@@ -1,5 +1,6 @@
 "use client";
 
+import axios from "axios";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
@@ -8,13 +9,17 @@ export function DeleteNoteButton({ id, title }: { id: string; title: string }) {
   const [error, setError] = useState<string | null>(null);
 
   async function onDelete() {
-    const res = await fetch(`/api/notes/${id}`, { method: "DELETE" });
-    if (!res.ok) {
-      const data = await res.json();
-      setError(data.error);
-      return;
+    try {
+      await axios.delete(`/api/notes/${id}`);
+      router.refresh();
+    } catch (err) {
+      // axios throws for every status outside 2xx; the route answers 404 with a reason.
+      if (axios.isAxiosError(err) && err.response?.status === 404) {
+        setError(err.response.data.error);
+        return;
+      }
+      setError("Could not delete the note.");
     }
-    router.refresh();
   }
 
   return (
