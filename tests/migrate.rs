@@ -50,6 +50,7 @@ const CASES: &[(&str, &str)] = &[
     ("trusted-body", "migrated"),
     ("context-schema", "migrated"),
     ("axios-react-query", "migrated"),
+    ("ternary-method", "migrated"),
 ];
 
 fn fixtures() -> PathBuf {

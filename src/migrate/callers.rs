@@ -422,6 +422,47 @@ pub(super) fn scan_file(
             });
             continue;
         }
+        // `method: isEdit ? "PUT" : "POST"`: one call of each action, by the same test.
+        if method.is_none()
+            && !through_axios
+            && let Some(&call_id) = calls.get(&call_span)
+            && let AstKind::CallExpression(call) = semantic.nodes().kind(call_id)
+            && let Some((test, yes, no)) = ternary_method(call)
+        {
+            let cx = Rewriter {
+                text: &text,
+                semantic: &semantic,
+                calls: &calls,
+                home: std::cell::Cell::new(None),
+            };
+            let shown = format!("{yes}|{no}");
+            match ternary_rewrite(&cx, call, call_id, &m, actions, (test, &yes, &no), |sig| {
+                local_name(&locals, &taken, sig)
+            }) {
+                Ok((mut new_edits, names)) => {
+                    edits.append(&mut new_edits);
+                    for (name, local) in names {
+                        locals.insert(name, local);
+                    }
+                    rewrites += 1;
+                    out.rewritten.push(CallerOut {
+                        location,
+                        method: shown,
+                        action: None,
+                        why: None,
+                        replacement: None,
+                    });
+                }
+                Err(why) => out.manual.push(CallerOut {
+                    location,
+                    method: shown,
+                    action: None,
+                    why: Some(why),
+                    replacement: None,
+                }),
+            }
+            continue;
+        }
         let Some(method) = method else {
             out.manual.push(CallerOut {
                 location,
@@ -442,18 +483,7 @@ pub(super) fn scan_file(
             });
             continue;
         };
-        let local = locals.get(&sig.name).cloned().unwrap_or_else(|| {
-            let mut name = sig.name.clone();
-            if taken.contains(&name) {
-                name = format!("{}Action", sig.name);
-                let mut n = 2;
-                while taken.contains(&name) {
-                    name = format!("{}Action{n}", sig.name);
-                    n += 1;
-                }
-            }
-            name
-        });
+        let local = local_name(&locals, &taken, sig);
         let Some(&call_id) = calls.get(&call_span) else {
             continue;
         };
@@ -1050,6 +1080,108 @@ impl<'t, 'a> Finder<'t, 'a> {
             _ => false,
         })
     }
+}
+
+/// The name an action has in a caller file: its own, or aliased when the file already
+/// binds that name.
+fn local_name(
+    locals: &BTreeMap<String, String>,
+    taken: &HashSet<String>,
+    sig: &ActionSig,
+) -> String {
+    locals.get(&sig.name).cloned().unwrap_or_else(|| {
+        let mut name = sig.name.clone();
+        if taken.contains(&name) {
+            name = format!("{}Action", sig.name);
+            let mut n = 2;
+            while taken.contains(&name) {
+                name = format!("{}Action{n}", sig.name);
+                n += 1;
+            }
+        }
+        name
+    })
+}
+
+/// `fetch(url, { method: test ? "PUT" : "POST" })`: the test's span and both methods.
+fn ternary_method(call: &CallExpression<'_>) -> Option<(Span, String, String)> {
+    let Expression::ObjectExpression(obj) = arg(&call.arguments, 1)?.without_parentheses() else {
+        return None;
+    };
+    obj.properties.iter().find_map(|prop| match prop {
+        ObjectPropertyKind::ObjectProperty(p)
+            if p.key.static_name().as_deref() == Some("method") =>
+        {
+            let Expression::ConditionalExpression(c) = p.value.without_parentheses() else {
+                return None;
+            };
+            let yes = string_value(&c.consequent)?.to_ascii_uppercase();
+            let no = string_value(&c.alternate)?.to_ascii_uppercase();
+            Some((c.test.span(), yes, no))
+        }
+        _ => None,
+    })
+}
+
+/// Both branches of a ternary method rewritten: `await (test ? updateX(a) : createX(a))`,
+/// when each rewrite treats the response the same way and the call fits on its line.
+/// Returns the edits and the actions used, by name and local name.
+fn ternary_rewrite<'a>(
+    cx: &Rewriter<'_, '_, 'a>,
+    call: &CallExpression<'a>,
+    call_id: NodeId,
+    m: &Match,
+    actions: &[ActionSig],
+    (test, yes, no): (Span, &str, &str),
+    local: impl Fn(&ActionSig) -> String,
+) -> Result<(Vec<Edit>, Vec<(String, String)>), String> {
+    let find = |method: &str| {
+        actions.iter().find(|a| a.method == method).ok_or_else(|| {
+            format!("one branch of its method ({method}) calls a handler that stays in the route")
+        })
+    };
+    let (a, b) = (find(yes)?, find(no)?);
+    let (la, lb) = (local(a), local(b));
+    let ea = cx
+        .rewrite(call, call_id, m, a, &la)
+        .map_err(|(why, _)| why)?;
+    let eb = cx
+        .rewrite(call, call_id, m, b, &lb)
+        .map_err(|(why, _)| why)?;
+    let call_text = |edits: &[Edit]| match edits.first().map(|e| &e.with) {
+        Some(super::edit::Replace::Text(t)) if !t.contains('\n') => Some(t.clone()),
+        _ => None,
+    };
+    let (Some(ca), Some(cb)) = (call_text(&ea), call_text(&eb)) else {
+        return Err("its method is chosen by a condition and the calls do not fit on one line; write `test ? await a(…) : await b(…)`".into());
+    };
+    if ea[1..] != eb[1..] {
+        return Err(format!(
+            "its method is chosen by a condition ({yes} or {no}) and the two actions answer differently"
+        ));
+    }
+    let test = cx.src(test);
+    let mut combined = format!("({test} ? {ca} : {cb})");
+    let (lead, rest) = cx.around(call.span);
+    if !crate::layout::fits_columns(lead + combined.chars().count() + rest) {
+        // Prettier breaks the conditional inside the parentheses, one branch a line.
+        let indent = super::edit::indentation_at(cx.text, call.span.start);
+        let inner = format!("{indent}{}", super::edit::step(&indent));
+        let fits =
+            |line: &str, after: usize| crate::layout::fits_columns(line.chars().count() + after);
+        if test.contains('\n')
+            || !fits(&format!("{inner}? {ca}"), 0)
+            || !fits(&format!("{inner}: {cb})"), rest)
+        {
+            return Err(format!(
+                "its method is chosen by a condition; write `await ({test} ? {ca} : {cb})`"
+            ));
+        }
+        combined = format!("({test}\n{inner}? {ca}\n{inner}: {cb})");
+    }
+    let mut edits = vec![Edit::text(call.span, combined)];
+    edits.extend(ea.into_iter().skip(1));
+    Ok((edits, vec![(a.name.clone(), la), (b.name.clone(), lb)]))
 }
 
 /// The method of `fetch(url, { method })`: GET without one, `None` when not a literal.
