@@ -1123,6 +1123,9 @@ fn ternary_method(call: &CallExpression<'_>) -> Option<(Span, String, String)> {
     })
 }
 
+/// The edits of a ternary-method call, and the actions it uses (name, local name).
+type TernaryRewrite = (Vec<Edit>, Vec<(String, String)>);
+
 /// Both branches of a ternary method rewritten: `await (test ? updateX(a) : createX(a))`,
 /// when each rewrite treats the response the same way and the call fits on its line.
 /// Returns the edits and the actions used, by name and local name.
@@ -1134,7 +1137,7 @@ fn ternary_rewrite<'a>(
     actions: &[ActionSig],
     (test, yes, no): (Span, &str, &str),
     local: impl Fn(&ActionSig) -> String,
-) -> Result<(Vec<Edit>, Vec<(String, String)>), String> {
+) -> Result<TernaryRewrite, String> {
     let find = |method: &str| {
         actions.iter().find(|a| a.method == method).ok_or_else(|| {
             format!("one branch of its method ({method}) calls a handler that stays in the route")
