@@ -51,6 +51,7 @@ const CASES: &[(&str, &str)] = &[
     ("context-schema", "migrated"),
     ("axios-react-query", "migrated"),
     ("ternary-method", "migrated"),
+    ("const-url", "migrated"),
 ];
 
 fn fixtures() -> PathBuf {

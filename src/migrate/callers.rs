@@ -325,10 +325,17 @@ pub(super) fn scan_file(
         }
     }
     let mut fetches = Vec::new();
+    let mut bound = Vec::new();
     for found in std::mem::take(&mut finder.found) {
         match found {
-            Found::Fetch { call, m, method } => fetches.push((call, m, method, false)),
-            Found::Axios { call, m, method } => fetches.push((call, m, Some(method), true)),
+            Found::Fetch { call, m, method } => fetches.push((call, m, method, false, None)),
+            Found::Axios { call, m, method } => fetches.push((call, m, Some(method), true, None)),
+            Found::Bound {
+                span,
+                declarator,
+                m,
+                hint,
+            } => bound.push((span, declarator, m, hint)),
             Found::Reason(kind, span, message) => {
                 out.reasons
                     .push(Reason::new(kind, loc(span.start), message));
@@ -365,7 +372,7 @@ pub(super) fn scan_file(
             }
         }
     }
-    if fetches.is_empty() {
+    if fetches.is_empty() && bound.is_empty() {
         if !repoint.is_empty() {
             out.file = Some(CallerFile {
                 path: rel.to_path_buf(),
@@ -381,6 +388,30 @@ pub(super) fn scan_file(
         return out;
     }
     let semantic = ast::semantic(program);
+    // A URL held in a constant: its calls are rewritten where every use is a call the tool
+    // rewrites; otherwise the constant is listed, as any other use of the URL.
+    let mut constants_used: Vec<(Span, usize)> = Vec::new(); // declaration, calls through it
+    for (span, declarator, m, hint) in bound {
+        match bound_calls(&semantic, declarator, &finder.axios) {
+            Some((statement, calls)) => {
+                constants_used.push((statement, calls.len()));
+                for (call, method, through_axios) in calls {
+                    fetches.push((call, m.clone(), method, through_axios, Some(statement)));
+                }
+            }
+            None => out.manual.push(CallerOut {
+                location: loc(span.start),
+                method: "?".into(),
+                action: None,
+                why: Some("the URL is held in a variable used other than as the URL of fetch or axios calls; call the action instead".into()),
+                replacement: actions
+                    .first()
+                    .filter(|_| actions.len() == 1)
+                    .map(|s| format!("await {}({})", s.name, hint.args(s))),
+            }),
+        }
+    }
+    let mut through_constant: HashMap<Span, usize> = HashMap::new();
     let taken: HashSet<String> = {
         let scoping = semantic.scoping();
         scoping
@@ -410,7 +441,7 @@ pub(super) fn scan_file(
     };
     // How many calls through each axios import were rewritten.
     let mut axios_rewrites: HashMap<oxc_syntax::symbol::SymbolId, usize> = HashMap::new();
-    for (call_span, m, method, through_axios) in fetches {
+    for (call_span, m, method, through_axios, constant) in fetches {
         let location = loc(call_span.start);
         if pages_router {
             out.manual.push(CallerOut {
@@ -445,6 +476,9 @@ pub(super) fn scan_file(
                         locals.insert(name, local);
                     }
                     rewrites += 1;
+                    if let Some(statement) = constant {
+                        *through_constant.entry(statement).or_default() += 1;
+                    }
                     out.rewritten.push(CallerOut {
                         location,
                         method: shown,
@@ -516,6 +550,9 @@ pub(super) fn scan_file(
                 edits.append(&mut new_edits);
                 locals.insert(sig.name.clone(), local);
                 rewrites += 1;
+                if let Some(statement) = constant {
+                    *through_constant.entry(statement).or_default() += 1;
+                }
                 out.rewritten.push(CallerOut {
                     location,
                     method,
@@ -531,6 +568,12 @@ pub(super) fn scan_file(
                 why: Some(why),
                 replacement,
             }),
+        }
+    }
+    // A URL constant whose every call was rewritten is used no more.
+    for (statement, calls) in constants_used {
+        if through_constant.get(&statement) == Some(&calls) {
+            edits.push(Edit::remove(ast::removal_span(&text, statement)));
         }
     }
     // An axios import only the rewritten calls used goes with them.
@@ -728,6 +771,14 @@ enum Found {
         call: Span,
         m: Match,
         method: String,
+    },
+    /// `const url = \`/api/posts/${id}\``: the URL held in a constant, whose uses are
+    /// followed once the file's semantic model is built.
+    Bound {
+        span: Span,
+        declarator: Span,
+        m: Match,
+        hint: Hint,
     },
     /// A fact that keeps the route a route.
     Reason(ReasonKind, Span, String),
@@ -1015,6 +1066,13 @@ impl<'t, 'a> Finder<'t, 'a> {
             Some(AstKind::ArrayExpression(_)) if matches!(self.parent(1), Some(AstKind::ObjectProperty(p)) if p.key.static_name().as_deref() == Some("queryKey")) => {
                 Found::Reason(ReasonKind::CacheKey, span, "the URL is a react-query key".to_string())
             }
+            Some(AstKind::VariableDeclarator(d))
+                if unresolved.is_none()
+                    && matches!(d.id, oxc_ast::ast::BindingPattern::BindingIdentifier(_))
+                    && d.init.as_ref().is_some_and(|i| i.without_parentheses().span() == span) =>
+            {
+                Found::Bound { span, declarator: d.span, hint: Hint::new(text, &m, None), m: m.clone() }
+            }
             _ if self.conditional_cache_key() => Found::Reason(ReasonKind::CacheKey, span, "the URL is an SWR / react-query key (chosen by a condition)".to_string()),
             _ => other(None, unresolved.unwrap_or_else(|| "the URL is used here (a constant, a wrapper or an API client); call the action instead".into())),
         }
@@ -1080,6 +1138,65 @@ impl<'t, 'a> Finder<'t, 'a> {
             _ => false,
         })
     }
+}
+
+/// A call through a URL constant: its span, its method, and whether it is axios'.
+type BoundCall = (Span, Option<String>, bool);
+
+/// The calls made through a URL constant (`const url = …; await fetch(url, …)`): the
+/// declaration statement and each call with its method and whether it is axios'. `None`
+/// when the constant is not `const`, declares more than one name, or is used other than
+/// as the first argument of a fetch or axios call.
+fn bound_calls(
+    semantic: &Semantic<'_>,
+    declarator: Span,
+    axios: &[String],
+) -> Option<(Span, Vec<BoundCall>)> {
+    let nodes = semantic.nodes();
+    let node = nodes
+        .iter()
+        .find(|n| matches!(n.kind(), AstKind::VariableDeclarator(d) if d.span == declarator))?;
+    let AstKind::VariableDeclarator(d) = node.kind() else {
+        return None;
+    };
+    let oxc_ast::ast::BindingPattern::BindingIdentifier(id) = &d.id else {
+        return None;
+    };
+    let (_, AstKind::VariableDeclaration(declaration)) = up(semantic, node.id()) else {
+        return None;
+    };
+    if declaration.kind != oxc_ast::ast::VariableDeclarationKind::Const
+        || declaration.declarations.len() != 1
+    {
+        return None;
+    }
+    let symbol = id.symbol_id.get()?;
+    let mut calls = Vec::new();
+    for reference in semantic.scoping().get_resolved_references(symbol) {
+        let rid = reference.node_id();
+        let at = nodes.kind(rid).span();
+        let (_, AstKind::CallExpression(call)) = up(semantic, rid) else {
+            return None;
+        };
+        if arg(&call.arguments, 0).map(GetSpan::span) != Some(at) {
+            return None;
+        }
+        let callee = dotted(&call.callee)?;
+        if matches!(
+            callee.as_str(),
+            "fetch" | "window.fetch" | "globalThis.fetch" | "self.fetch"
+        ) {
+            calls.push((call.span, fetch_method(call), false));
+        } else if let Some((object, name)) = callee.split_once('.')
+            && axios.iter().any(|a| a == object)
+            && let Some((method, _, _)) = axios::method(name)
+        {
+            calls.push((call.span, Some(method.to_string()), true));
+        } else {
+            return None;
+        }
+    }
+    (!calls.is_empty()).then_some((declaration.span, calls))
 }
 
 /// The name an action has in a caller file: its own, or aliased when the file already
