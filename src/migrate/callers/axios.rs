@@ -17,7 +17,7 @@ use oxc_ast::ast::{
 use oxc_span::{GetSpan, Span};
 use oxc_syntax::node::NodeId;
 
-use super::{Arg, Manual, Rewriter, layout_args};
+use super::{Arg, Manual, Rewriter, layout_args, unsent_header};
 use crate::migrate::ast::{self, arg, string_value, up};
 use crate::migrate::edit::Edit;
 use crate::migrate::route::{ActionSig, Body};
@@ -165,8 +165,8 @@ impl<'a> Rewriter<'_, '_, 'a> {
         if call.arguments.iter().any(|a| a.is_spread()) {
             return Err(("spreads its arguments".into(), None));
         }
-        if let Some(options) = call.arguments.get(options_at) {
-            self.check_options(options.span())?;
+        if let Some(options) = arg(&call.arguments, options_at) {
+            self.check_options(options)?;
         }
         let body = body_at.and_then(|i| arg(&call.arguments, i));
         let body_arg = match (sig.body, body) {
@@ -232,45 +232,27 @@ impl<'a> Rewriter<'_, '_, 'a> {
     }
 
     /// Options an action call can do without: only `Content-Type` / `Accept` headers.
-    fn check_options(&self, span: Span) -> Result<(), Manual> {
-        let unsupported = || {
-            Err((
-                format!(
-                    "passes axios options (`{}`), which an action call cannot take",
-                    self.src(span)
-                ),
-                None,
-            ))
-        };
-        let Some(id) = self
-            .semantic
-            .nodes()
-            .iter()
-            .find(|n| matches!(n.kind(), AstKind::ObjectExpression(o) if o.span == span))
-        else {
-            return unsupported();
-        };
-        let AstKind::ObjectExpression(options) = id.kind() else {
-            return unsupported();
+    fn check_options(&self, options: &Expression<'a>) -> Result<(), Manual> {
+        let unsupported = Err((
+            format!(
+                "passes axios options (`{}`), which an action call cannot take",
+                self.src(options.span())
+            ),
+            None,
+        ));
+        let Expression::ObjectExpression(options) = options.without_parentheses() else {
+            return unsupported;
         };
         for prop in &options.properties {
             let ObjectPropertyKind::ObjectProperty(p) = prop else {
-                return unsupported();
+                return unsupported;
             };
-            if p.key.static_name().as_deref() != Some("headers") {
-                return unsupported();
-            }
             let Expression::ObjectExpression(headers) = p.value.without_parentheses() else {
-                return unsupported();
+                return unsupported;
             };
-            let plain = headers.properties.iter().all(|h| {
-                matches!(h, ObjectPropertyKind::ObjectProperty(h)
-                if h.key.static_name().is_some_and(|k| {
-                    matches!(k.to_ascii_lowercase().as_str(), "content-type" | "accept")
-                }))
-            });
-            if !plain {
-                return unsupported();
+            if p.key.static_name().as_deref() != Some("headers") || unsent_header(headers).is_some()
+            {
+                return unsupported;
             }
         }
         Ok(())

@@ -38,7 +38,9 @@ use crate::spec::Segment;
 use crate::spec::segment::Part;
 
 use find::{Finder, Found, constants, fetch_method, ternary_method};
-use rewrite::{Arg, Manual, Rewriter, layout_args, property, property_key, ternary_rewrite};
+use rewrite::{
+    Arg, Manual, Rewriter, layout_args, property, property_key, ternary_rewrite, unsent_header,
+};
 
 const SOURCE_EXTENSIONS: &[&str] = &["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts"];
 

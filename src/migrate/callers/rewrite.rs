@@ -126,19 +126,10 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
                             problems.push("sends headers the tool cannot see".into());
                             continue;
                         };
-                        for hp in &h.properties {
-                            let name = match hp {
-                                ObjectPropertyKind::ObjectProperty(x) => {
-                                    x.key.static_name().map(|k| k.to_ascii_lowercase())
-                                }
-                                ObjectPropertyKind::SpreadProperty(_) => None,
-                            };
-                            if !matches!(name.as_deref(), Some("content-type" | "accept")) {
-                                problems.push(format!(
-                                    "sends the header `{}`, which an action does not receive",
-                                    name.unwrap_or_else(|| "…".into())
-                                ));
-                            }
+                        if let Some(name) = unsent_header(h) {
+                            problems.push(format!(
+                                "sends the header `{name}`, which an action does not receive"
+                            ));
                         }
                     }
                     "body" => body_arg = Some(self.body(&p.value, sig)?),
@@ -729,6 +720,23 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
             _ => None,
         }
     }
+}
+
+/// The first request header an action call does not carry (anything but `Content-Type`
+/// and `Accept`; `…` for a spread or computed name).
+pub(super) fn unsent_header(headers: &oxc_ast::ast::ObjectExpression<'_>) -> Option<String> {
+    headers.properties.iter().find_map(|h| {
+        let name = match h {
+            ObjectPropertyKind::ObjectProperty(x) => {
+                x.key.static_name().map(|k| k.to_ascii_lowercase())
+            }
+            ObjectPropertyKind::SpreadProperty(_) => None,
+        };
+        match name.as_deref() {
+            Some("content-type" | "accept") => None,
+            _ => Some(name.unwrap_or_else(|| "…".into())),
+        }
+    })
 }
 
 /// `callee(args)` as prettier prints it with `lead` columns before it and `rest` after, on

@@ -32,6 +32,8 @@ mod request;
 mod responses;
 mod validation;
 
+pub use responses::{RESPONSE_RESULT, RESPONSE_RESULT_NAME};
+
 const MUTATING: &[&str] = &["POST", "PUT", "PATCH", "DELETE"];
 const METHODS: &[&str] = &["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 /// Route segment config: meaningless for an action.
@@ -305,28 +307,6 @@ struct Needs {
     /// result when the action runs, by [`RESPONSE_RESULT`].
     response_result: bool,
 }
-
-/// The name of the helper that reads a `Response` into a result at run time.
-pub const RESPONSE_RESULT_NAME: &str = "responseResult";
-
-/// A response built by the project's own helpers (`handleError(e)`,
-/// `new AppError(…).toResponse()`) is read when the action runs: its status and its body,
-/// JSON when it parses, else text. Not exported: a 'use server' module exports actions
-/// only.
-pub const RESPONSE_RESULT: &str = r#"// A Response the route built with the app's own helpers, as the action's result.
-async function responseResult(response: Response | Promise<Response>) {
-  const answer = await response;
-  const text = await answer.text();
-  let body: ReturnType<typeof JSON.parse> = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // not JSON: the text itself
-  }
-  return answer.ok
-    ? ({ ok: true, status: answer.status, data: body } as const)
-    : ({ ok: false, status: answer.status, error: body } as const);
-}"#;
 
 /// Names the translation introduces into one handler, chosen so they clash with nothing it
 /// declares or the module declares at the top.

@@ -2,6 +2,28 @@
 
 use super::*;
 
+/// The name of the helper that reads a `Response` into a result at run time.
+pub const RESPONSE_RESULT_NAME: &str = "responseResult";
+
+/// A response built by the project's own helpers (`handleError(e)`,
+/// `new AppError(…).toResponse()`) is read when the action runs: its status and its body,
+/// JSON when it parses, else text. Not exported: a 'use server' module exports actions
+/// only.
+pub const RESPONSE_RESULT: &str = r#"// A Response the route built with the app's own helpers, as the action's result.
+async function responseResult(response: Response | Promise<Response>) {
+  const answer = await response;
+  const text = await answer.text();
+  let body: ReturnType<typeof JSON.parse> = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: the text itself
+  }
+  return answer.ok
+    ? ({ ok: true, status: answer.status, data: body } as const)
+    : ({ ok: false, status: answer.status, error: body } as const);
+}"#;
+
 /// A response's status: a literal, or an expression (`error.status || 500`).
 #[derive(Debug, Clone, Copy)]
 enum Status {
