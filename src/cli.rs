@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::spec::route::{
     ApiAuth, Kind, Method, Provider, StreamFormat, parse_event, parse_origin,
 };
-use crate::spec::{After, AuthChoice, Caller, Field, Operation};
+use crate::spec::{After, AuthChoice, Caller, Field, Operation, Ui};
 
 /// Writes correct, idiomatic Next.js 15 and 16 code for mutations.
 ///
@@ -171,6 +171,10 @@ pub struct ActionArgs {
     /// Also write a page.tsx that renders the form.
     #[arg(long)]
     pub page: bool,
+    /// How forms and pages are styled [default: tailwind when the project depends on
+    /// tailwindcss, else plain].
+    #[arg(long, value_enum)]
+    pub ui: Option<Ui>,
 }
 
 fn parse_field(s: &str) -> Result<Field, String> {

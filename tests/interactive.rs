@@ -68,7 +68,8 @@ fn answering_the_prompts_writes_the_action() {
         p.read("app/posts/actions.ts")
             .contains("import { auth } from \"@/auth\";")
     );
-    assert!(p.path().join("app/posts/optimistic-posts.tsx").is_file());
+    // The optimistic list is part of the form component.
+    assert!(p.read("app/posts/create-post-form.tsx").contains("useOptimistic"));
     assert!(!p.path().join("app/posts/page.tsx").exists());
 }
 

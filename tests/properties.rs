@@ -8,7 +8,7 @@ use common::Project;
 use proptest::prelude::*;
 use scaffold::plan::{Change, Plan};
 use scaffold::project::AuthLib;
-use scaffold::spec::{ActionSpec, After, Field, FieldType, Operation, Segment};
+use scaffold::spec::{ActionSpec, After, Field, FieldType, Operation, Segment, Ui};
 
 fn field_type() -> impl Strategy<Value = FieldType> {
     prop_oneof![
@@ -82,11 +82,11 @@ fn spec() -> impl Strategy<Value = ActionSpec> {
         prop::collection::vec(field(), 1..8),
         auth,
         after,
-        any::<(bool, bool, bool)>(),
+        any::<(bool, bool, bool, bool)>(),
     )
         .prop_filter_map(
             "valid spec",
-            |(segment, op, mut fields, auth, after, (form, optimistic, page))| {
+            |(segment, op, mut fields, auth, after, (form, optimistic, page, tailwind))| {
                 let segment = Segment::parse(&segment).ok()?;
                 match op {
                     Operation::Delete => fields.clear(),
@@ -113,6 +113,7 @@ fn spec() -> impl Strategy<Value = ActionSpec> {
                     form,
                     optimistic,
                     page,
+                    ui: if tailwind { Ui::Tailwind } else { Ui::Plain },
                 };
                 (spec.validate().is_ok()
                     && scaffold::generate::action::check_lengths(&spec).is_ok())

@@ -247,6 +247,7 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
         form,
         optimistic: optimistic && op.supports_optimistic(),
         page,
+        ui: args.ui.unwrap_or(project.ui),
     };
     spec.validate().map_err(anyhow::Error::msg)?;
     check_lengths(&spec).map_err(anyhow::Error::msg)?;

@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod route;
+mod style;
 
 use std::sync::OnceLock;
 

@@ -1,6 +1,7 @@
 //! Finds and describes the Next.js project. Computed once per run and passed down; nothing
 //! else reads package.json or tsconfig.json.
 
+pub mod gitignore;
 mod json;
 pub mod next_config;
 pub mod stripe;
@@ -12,6 +13,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use nodejs_semver::{Range, Version};
 use serde_json::Value;
+
+use crate::spec::Ui;
 
 pub use tsconfig::Alias;
 
@@ -88,6 +91,8 @@ pub struct Project {
     pub cache_components: bool,
     /// The file that runs before every request: `proxy.ts` (Next 16) or `middleware.ts`.
     pub request_hook: Option<PathBuf>,
+    /// How the project styles its UI, and so how generated forms are styled.
+    pub ui: Ui,
 }
 
 impl Project {
@@ -172,6 +177,14 @@ impl Project {
             } else {
                 DataLayer::None
             };
+        // Tailwind v3 and v4 are both the `tailwindcss` package (v4 through
+        // @tailwindcss/postcss or the Vite plugin, which depend on it and are
+        // installed with it by create-next-app).
+        let ui = if dependency(pkg, "tailwindcss").is_some() {
+            Ui::Tailwind
+        } else {
+            Ui::Plain
+        };
         let package_manager = if root.join("pnpm-lock.yaml").is_file() {
             PackageManager::Pnpm
         } else if root.join("yarn.lock").is_file() {
@@ -202,6 +215,7 @@ impl Project {
             warnings,
             cache_components,
             request_hook,
+            ui,
         })
     }
 
@@ -260,6 +274,7 @@ impl Project {
             dependencies: Default::default(),
             cache_components: false,
             request_hook: None,
+            ui: Ui::Plain,
         }
     }
 
@@ -275,6 +290,16 @@ impl Project {
             .filter(|p| !self.has_dependency(p))
             .collect();
         (!missing.is_empty()).then(|| self.package_manager.add_command(&missing))
+    }
+
+    /// How to run a package.json script: `npm run dev`, `pnpm dev`.
+    pub fn run_command(&self, script: &str) -> String {
+        match self.package_manager {
+            PackageManager::Npm => format!("npm run {script}"),
+            PackageManager::Pnpm => format!("pnpm {script}"),
+            PackageManager::Yarn => format!("yarn {script}"),
+            PackageManager::Bun => format!("bun run {script}"),
+        }
     }
 
     /// Whether a file exists at any of the root-relative `candidates` (extension-less

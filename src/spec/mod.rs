@@ -158,6 +158,25 @@ impl AuthChoice {
     }
 }
 
+/// How generated forms and pages are styled: `--ui`, else what the project uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ui {
+    /// Tailwind utility classes (v3 or v4): visible inputs, focus rings, a primary button.
+    Tailwind,
+    /// Semantic HTML with a small CSS module beside the form.
+    Plain,
+}
+
+impl fmt::Display for Ui {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Ui::Tailwind => "tailwind",
+            Ui::Plain => "plain",
+        })
+    }
+}
+
 /// What happens after a successful submit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum After {
@@ -224,6 +243,7 @@ pub struct ActionSpec {
     pub form: bool,
     pub optimistic: bool,
     pub page: bool,
+    pub ui: Ui,
 }
 
 impl ActionSpec {

@@ -7,11 +7,16 @@ use anyhow::Result;
 use heck::{ToKebabCase, ToLowerCamelCase, ToUpperCamelCase};
 use serde_json::{Value, json};
 
-use super::{Template, render};
+use super::{Template, render, style};
 use crate::layout::{self, Arg};
 use crate::plan::Plan;
-use crate::project::{AuthLib, DataLayer, Project};
-use crate::spec::{ActionSpec, After, Field, FieldType, Operation, names};
+use crate::project::{AuthLib, DataLayer, Project, gitignore};
+use crate::spec::{ActionSpec, After, Field, FieldType, Operation, Ui, names};
+
+mod form;
+mod page;
+
+use page::page_context;
 
 /// Names derived from the spec, computed once.
 struct Names {
@@ -135,66 +140,53 @@ pub fn plan(spec: &ActionSpec, project: &Project) -> Result<Plan> {
         dev_store.with_extension("ts"),
         render(Template::SharedDevStoreTs, &json!({}))?,
     );
-    if project.cache_components {
-        plan.write(
-            form_state_module(project).with_extension("ts"),
-            render(Template::SharedFormStateTs, &json!({}))?,
-        );
-    }
+    // Every action answers a browser without JavaScript by Post/Redirect/Get
+    // (lib/form-state.ts), so a reload after a submit posts nothing again.
+    plan.write(
+        form_state_module(project).with_extension("ts"),
+        render(Template::SharedFormStateTs, &json!({}))?,
+    );
 
-    let form_file = format!("{}.tsx", n.form_component().to_kebab_case());
-    if spec.form {
+    let form_file = form::form_file(&n);
+    // Create shows the records in its form component (optimistic when JavaScript
+    // runs); toggle's optimistic button is its form.
+    let list = spec.op == Operation::Create && spec.optimistic;
+    let toggle = (spec.op == Operation::Toggle && spec.optimistic)
+        .then(|| form::toggle_component(spec, &n));
+    let mut components = Vec::new();
+    if let Some((_, file)) = &toggle {
         plan.write(
-            dir.join(&form_file),
+            dir.join(file),
             render(
-                Template::ActionFormTsx,
-                &form_context(spec, &n, project.cache_components),
+                Template::ActionOptimisticToggleTsx,
+                &form::toggle_context(spec, &n),
             )?,
         );
+        components.push(file.clone());
+    } else if spec.form {
+        plan.write(
+            dir.join(&form_file),
+            render(Template::ActionFormTsx, &form::form_context(spec, &n, list))?,
+        );
+        components.push(form_file.clone());
     }
-    let optimistic = optimistic_component(spec, &n);
-    if let Some((component, file)) = &optimistic {
-        let context = optimistic_context(spec, &n, component, &form_file);
-        let template = if spec.op == Operation::Create {
-            Template::ActionOptimisticListTsx
-        } else {
-            Template::ActionOptimisticToggleTsx
-        };
-        plan.write(dir.join(file), render(template, &context)?);
+    if spec.ui == Ui::Plain {
+        for file in &components {
+            plan.write(
+                dir.join(form::css_module_file(file)),
+                style::CSS_MODULE.to_string(),
+            );
+        }
     }
     if spec.page {
         let page_path = dir.join("page.tsx");
-        let context = page_context(
-            spec,
-            &n,
-            project,
-            &page_path,
-            &form_file,
-            optimistic.as_ref(),
-        );
+        let context = page_context(spec, &n, project, &page_path, &form_file, list, toggle.as_ref());
         plan.write(&page_path, render(Template::ActionPageTsx, &context)?);
     }
 
     next_steps(spec, project, &mut plan);
     super::check_names(&plan)?;
     Ok(plan)
-}
-
-/// The optimistic component's name and file, for the operations that have one.
-fn optimistic_component(spec: &ActionSpec, n: &Names) -> Option<(String, String)> {
-    if !spec.optimistic || !spec.op.supports_optimistic() {
-        return None;
-    }
-    let component = match spec.op {
-        Operation::Create => format!("Optimistic{}", n.plural.to_upper_camel_case()),
-        _ => format!(
-            "{}{}Toggle",
-            n.record,
-            spec.fields[0].name.to_upper_camel_case()
-        ),
-    };
-    let file = format!("{}.tsx", component.to_kebab_case());
-    Some((component, file))
 }
 
 fn schema_context(spec: &ActionSpec, n: &Names, zod4: bool) -> Value {
@@ -504,9 +496,9 @@ fn actions_context(
         &params,
         &returns,
     );
-    // Under Cache Components the exported action hands its outcome to
-    // form-state.ts, which redirects browsers without JavaScript back to the page.
-    let (signature, deliver) = if project.cache_components {
+    // The exported action hands its outcome to form-state.ts, which redirects
+    // browsers without JavaScript back to the page (Post/Redirect/Get).
+    let (signature, deliver) = {
         let outcome = format!("{}Outcome", spec.name);
         let fallback = if spec.segment.params().is_empty() {
             spec.segment.url_path()
@@ -539,8 +531,6 @@ fn actions_context(
             ),
             format!("{exported}\n{call}\n}}"),
         )
-    } else {
-        (exported, String::new())
     };
 
     let auth_check = if spec.auth == AuthLib::None {
@@ -678,491 +668,6 @@ fn data_context(
     })
 }
 
-/// The JSX of one field: label, control and error, inside a `<div>` at `indent`.
-fn field_jsx(f: &Field, indent: usize) -> String {
-    let i = indent + 2;
-    let control_id = format!("{{`${{id}}-{}`}}", f.name);
-    let error_id = format!("{{`${{id}}-{}-error`}}", f.name);
-    let label = layout::jsx_text(i, "label", &[format!("htmlFor={control_id}")], &f.label());
-    let mut attrs = vec![
-        format!("id={control_id}"),
-        format!("name={}", layout::string(&f.name)),
-    ];
-    match &f.ty {
-        FieldType::Email => attrs.push("type=\"email\"".into()),
-        FieldType::Url => attrs.push("type=\"url\"".into()),
-        FieldType::Number => {
-            attrs.extend(["type=\"number\"".to_string(), "step=\"any\"".to_string()])
-        }
-        FieldType::Integer => attrs.extend(["type=\"number\"".to_string(), "step={1}".to_string()]),
-        FieldType::Date => attrs.push("type=\"date\"".into()),
-        FieldType::Boolean => attrs.push("type=\"checkbox\"".into()),
-        _ => {}
-    }
-    if f.required && f.ty != FieldType::Boolean {
-        attrs.push("required".into());
-    }
-    let (lo, hi) = if f.ty.is_numeric() {
-        ("min", "max")
-    } else {
-        ("minLength", "maxLength")
-    };
-    if let Some(min) = f.min {
-        attrs.push(format!("{lo}={{{min}}}"));
-    }
-    if let Some(max) = f.max {
-        attrs.push(format!("{hi}={{{max}}}"));
-    }
-    match &f.ty {
-        FieldType::Boolean => attrs.push(format!("defaultChecked={{values.{}}}", f.name)),
-        // React does not re-apply a changed defaultValue to a mounted <select>, so the
-        // key remounts it with the echoed value after a failed submit.
-        FieldType::Enum(_) => {
-            attrs.push(format!("key={{values.{}}}", f.name));
-            attrs.push(format!("defaultValue={{values.{} ?? \"\"}}", f.name));
-        }
-        _ => attrs.push(format!("defaultValue={{values.{}}}", f.name)),
-    }
-    attrs.push(format!(
-        "aria-invalid={{Boolean(state.fieldErrors?.{})}}",
-        f.name
-    ));
-    attrs.push(format!("aria-describedby={error_id}"));
-    let control = match &f.ty {
-        FieldType::Text => layout::jsx_empty(i, "textarea", &{
-            let mut a = attrs.clone();
-            a.insert(2, "rows={5}".into());
-            a
-        }),
-        FieldType::Enum(values) => {
-            let mut placeholder_attrs = vec!["value=\"\"".to_string()];
-            if f.required {
-                placeholder_attrs.push("disabled".to_string());
-            }
-            let mut options = vec![layout::jsx_text(
-                i + 2,
-                "option",
-                &placeholder_attrs,
-                if f.required { "Choose…" } else { "None" },
-            )];
-            for v in values {
-                let text = Field {
-                    name: v.to_lower_camel_case(),
-                    ty: FieldType::String,
-                    required: true,
-                    min: None,
-                    max: None,
-                }
-                .label();
-                options.push(layout::jsx_text(
-                    i + 2,
-                    "option",
-                    &[format!("value={}", layout::string(v))],
-                    &text,
-                ));
-            }
-            layout::jsx_block(i, "select", &attrs, &options.join("\n"))
-        }
-        _ => layout::jsx_empty(i, "input", &attrs),
-    };
-    let error = layout::jsx_empty(
-        i,
-        "FieldError",
-        &[
-            format!("id={error_id}"),
-            format!("errors={{state.fieldErrors?.{}}}", f.name),
-        ],
-    );
-    let pad = " ".repeat(indent);
-    let inner = if f.ty == FieldType::Boolean {
-        [control, label, error]
-    } else {
-        [label, control, error]
-    };
-    format!("{pad}<div>\n{}\n{pad}</div>", inner.join("\n"))
-}
-
-fn form_context(spec: &ActionSpec, n: &Names, cache_components: bool) -> Value {
-    let has_fields = !spec.fields.is_empty();
-    let mut types = vec![n.state_type()];
-    let (mut members, mut props, action_expr, values_line) = match spec.op {
-        Operation::Create => {
-            types.push(n.values_type());
-            (
-                Vec::new(),
-                Vec::new(),
-                spec.name.clone(),
-                format!(
-                    "  const values: {} = state.values ?? {{}};",
-                    n.values_type()
-                ),
-            )
-        }
-        Operation::Update | Operation::Toggle => {
-            types.push(n.record.clone());
-            (
-                vec![format!("{}: {}", n.singular, n.record)],
-                vec![n.singular.clone()],
-                spec.name.clone(),
-                format!("  const values = state.values ?? {};", n.singular),
-            )
-        }
-        Operation::Delete => (
-            vec![format!("{}Id: string", n.singular)],
-            vec![format!("{}Id", n.singular)],
-            spec.name.clone(),
-            String::new(),
-        ),
-    };
-    // Under Cache Components the page hands in what the action answered a browser
-    // without JavaScript (see lib/form-state.ts).
-    let initial = if cache_components {
-        members.push(format!("submitted?: {}", n.state_type()));
-        props.push("submitted".to_string());
-        "submitted ?? initialState"
-    } else {
-        "initialState"
-    };
-    let props_type = (!members.is_empty()).then(|| layout::object_type("Props", &members));
-    types.sort();
-    let fields: Vec<String> = spec.fields.iter().map(|f| field_jsx(f, 6)).collect();
-    let (submit, pending) = match spec.op {
-        Operation::Create => (format!("Create {}", n.words), "Creating…".to_string()),
-        Operation::Update => (format!("Save {}", n.words), "Saving…".to_string()),
-        Operation::Delete => (format!("Delete {}", n.words), "Deleting…".to_string()),
-        Operation::Toggle => ("Save".to_string(), "Saving…".to_string()),
-    };
-    let use_action_state = layout::call(
-        2,
-        "const [state, formAction] = ",
-        "useActionState",
-        &[Arg::plain(action_expr), Arg::plain(initial)],
-        ";",
-    );
-    let fields_jsx = fields.join("\n");
-    json!({
-        "name": spec.name,
-        // The id is a hidden field rather than a .bind() argument: a Client Component
-        // that binds an action hangs the no-JavaScript submit in Next 15
-        // (vercel/next.js#98045). Either way the client supplies it, so the action
-        // validates it and scopes the write to the owner.
-        "hidden_id": match spec.op {
-            Operation::Create => String::new(),
-            Operation::Delete => format!("      <input type=\"hidden\" name=\"id\" value={{{}Id}} />", n.singular),
-            _ => format!("      <input type=\"hidden\" name=\"id\" value={{{}.id}} />", n.singular),
-        },
-        "react_import": if has_fields { "import { useActionState, useId } from \"react\";" } else { "import { useActionState } from \"react\";" },
-        "schema_import": layout::import_type(&types, "./schema"),
-        "state_type": n.state_type(),
-        "props_type": props_type.unwrap_or_default(),
-        "component": n.form_component(),
-        "signature": if props.is_empty() {
-            format!("export function {}() {{", n.form_component())
-        } else {
-            let names: Vec<&str> = props.iter().map(String::as_str).collect();
-            layout::destructured(&format!("export function {}", n.form_component()), &names, "Props", " {")
-        },
-        "use_action_state": use_action_state,
-        "has_fields": has_fields,
-        "values_line": values_line,
-        "fields_jsx": fields_jsx,
-        "submit_label": submit,
-        "pending_label": pending,
-    })
-}
-
-fn optimistic_context(spec: &ActionSpec, n: &Names, component: &str, form_file: &str) -> Value {
-    let display = spec
-        .fields
-        .iter()
-        .find(|f| !matches!(f.ty, FieldType::Boolean))
-        .map(|f| format!("{{item.{}}}", f.name))
-        .unwrap_or_else(|| "{item.id}".to_string());
-    let fields: Vec<String> = spec.fields.iter().map(|f| field_jsx(f, 8)).collect();
-    let mut types = [n.record.clone(), n.state_type(), n.values_type()];
-    types.sort();
-    let mut schema_names = vec![n.read_fn()];
-    schema_names.extend(types.iter().map(|t| format!("type {t}")));
-    let field = spec
-        .fields
-        .first()
-        .map(|f| f.name.clone())
-        .unwrap_or_default();
-    let input = format!(
-        "<input type=\"hidden\" name={} value=\"on\" />",
-        layout::string(&field)
-    );
-    let hidden_flag = layout::and_element(6, "!optimistic", &input);
-    json!({
-        "name": spec.name,
-        "schema_import": layout::import(&schema_names, "./schema"),
-        "values_type": n.values_type(),
-        "state_type": n.state_type(),
-        "singular_words": n.words,
-        "form_file": form_file,
-        "component": component,
-        "signature": if spec.op == Operation::Create {
-            layout::destructured(&format!("export function {component}"), &[&n.plural], "Props", " {")
-        } else {
-            layout::destructured(&format!("export function {component}"), &["id", &field], "Props", " {")
-        },
-        "arrow": layout::params(
-            4,
-            "async ",
-            &[format!("prevState: {}", n.state_type()), "formData: FormData".to_string()],
-            " => {",
-        ),
-        "plural": n.plural,
-        "record": n.record,
-        "read_fn": n.read_fn(),
-        "display": display,
-        "fields_jsx": fields.join("\n"),
-        "has_fields": !spec.fields.is_empty(),
-        "hidden_flag": hidden_flag,
-        // Explicit type arguments: when every field is optional, Shown is assignable to the
-        // record type and inference would pick the narrower state without `pending`.
-        "use_optimistic": layout::call(
-            2,
-            // Not `items`: the list's prop is named after the resource, often that.
-            "const [shown, show] = ",
-            "useOptimistic<Shown[], Shown>",
-            &[Arg::plain(n.plural.clone()), Arg::plain("addPending")],
-            ";",
-        ),
-        "field": field,
-        "label": spec.fields.first().map(Field::label).unwrap_or_default(),
-    })
-}
-
-fn page_context(
-    spec: &ActionSpec,
-    n: &Names,
-    project: &Project,
-    path: &Path,
-    form_file: &str,
-    optimistic: Option<&(String, String)>,
-) -> Value {
-    let lists = matches!(spec.op, Operation::Create | Operation::Toggle);
-    let mut packages = Vec::new();
-    if !lists {
-        packages.push("import { notFound } from \"next/navigation\";".to_string());
-    }
-    let mut own = Vec::new();
-    match auth_import(spec.auth, project, path) {
-        Some(line) if spec.auth == AuthLib::Clerk => packages.push(line),
-        Some(line) => own.push(line),
-        None => {}
-    }
-    let mut siblings = vec!["import * as data from \"./data\";".to_string()];
-    let component_import = |name: &str, file: &str| {
-        format!(
-            "import {{ {name} }} from \"./{}\";",
-            file.trim_end_matches(".tsx")
-        )
-    };
-    if spec.form && !(spec.op == Operation::Toggle && optimistic.is_some()) {
-        siblings.push(component_import(&n.form_component(), form_file));
-    }
-    if let Some((component, file)) = optimistic {
-        siblings.push(component_import(component, file));
-    }
-    siblings.sort();
-
-    let params = spec.segment.params();
-    let page = format!("{}Page", n.action_upper);
-    let signature = if params.is_empty() {
-        format!("export default async function {page}() {{")
-    } else {
-        let fields: Vec<String> = params.iter().map(|(p, _)| format!("{p}: string")).collect();
-        format!(
-            "export default async function {page}({{\n  params,\n}}: {{\n  params: Promise<{{ {} }}>;\n}}) {{",
-            fields.join("; ")
-        )
-    };
-    let param_names: Vec<&str> = params.iter().map(|(p, _)| *p).collect();
-    let id_param = spec.segment.last_param().unwrap_or("id");
-    let signed_in = spec.auth != AuthLib::None;
-    // The record's binding on update and delete pages: the resource's name, unless the
-    // page already declares it (a `users` resource under Supabase, which has `user`).
-    let page_bindings = [
-        "session",
-        "userId",
-        "supabase",
-        "user",
-        "params",
-        "lastSubmit",
-    ];
-    let record = if page_bindings.contains(&n.singular.as_str()) {
-        format!("{}Record", n.singular)
-    } else {
-        n.singular.clone()
-    };
-    let lookup = if matches!(spec.op, Operation::Create | Operation::Toggle) {
-        let lhs = format!("const {} = ", n.plural);
-        if signed_in {
-            layout::ternary(2, &lhs, "userId", "await data.list(userId)", "[]")
-        } else {
-            format!("  {lhs}await data.list(userId);")
-        }
-    } else {
-        let lhs = format!("const {record} = ");
-        let find = format!("await data.find(userId, {id_param})");
-        if signed_in {
-            layout::ternary(2, &lhs, "userId", &find, "undefined")
-        } else {
-            format!("  {lhs}{find};")
-        }
-    };
-    let title = n.plural.to_kebab_case().replace('-', " ");
-    let title = {
-        let mut c = title.chars();
-        c.next()
-            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-            .unwrap_or_default()
-    };
-    let s = &n.singular;
-    // Under Cache Components the form gets what the action answered a browser without
-    // JavaScript, read here after the redirect (see lib/form-state.ts).
-    let form_on_page = spec.form && !(spec.op == Operation::Toggle && optimistic.is_some());
-    let hand_over = project.cache_components && form_on_page;
-    let last_submit = if hand_over {
-        own.push(format!(
-            "import {{ submitted }} from \"{}\";",
-            project.import_path(path, &form_state_module(project))
-        ));
-        own.sort();
-        siblings.push(layout::import_type(&[n.state_type()], "./schema"));
-        siblings.sort();
-        // Prettier breaks after the `=` when the call's lone argument is a short string
-        // (a quarter of the print width at most): such a call is poorly breakable.
-        let name = layout::string(&spec.name);
-        let call = format!("await submitted<{}>({name});", n.state_type());
-        let flat = format!("  const lastSubmit = {call}");
-        if layout::fits_columns(flat.chars().count()) {
-            flat
-        } else if name.chars().count() <= 20 && layout::fits_columns(call.chars().count() + 4) {
-            format!("  const lastSubmit =\n    {call}")
-        } else {
-            layout::call(
-                2,
-                "const lastSubmit = await ",
-                &format!("submitted<{}>", n.state_type()),
-                &[Arg::plain(layout::string(&spec.name))],
-                ";",
-            )
-        }
-    } else {
-        String::new()
-    };
-    let submitted_attr = |id: &str| format!("submitted={{lastSubmit({id})}}");
-    // Components with props go through the JSX layout: long names break the attributes.
-    let element =
-        |indent: usize, tag: &str, attrs: &[String]| layout::jsx_empty(indent, tag, attrs);
-    let form_element = |indent: usize, mut attrs: Vec<String>, id: &str| {
-        if hand_over {
-            attrs.push(submitted_attr(id));
-        }
-        if attrs.is_empty() {
-            format!("{}<{} />", " ".repeat(indent), n.form_component())
-        } else {
-            element(indent, &n.form_component(), &attrs)
-        }
-    };
-    let (heading, body) = match spec.op {
-        Operation::Create => {
-            let mut body = Vec::new();
-            if let Some((component, _)) = optimistic {
-                body.push(element(
-                    6,
-                    component,
-                    &[format!("{}={{{}}}", n.plural, n.plural)],
-                ));
-            } else {
-                body.push(list_jsx(n, &format!("{{{s}.{}}}", display_field(spec))));
-            }
-            if spec.form {
-                body.push(format!(
-                    "      <h2>New {}</h2>\n{}",
-                    n.words,
-                    form_element(6, Vec::new(), "")
-                ));
-            }
-            (title, body.join("\n"))
-        }
-        Operation::Toggle => {
-            let field = &spec.fields[0].name;
-            // The list item's child starts at column 12 (see list_jsx).
-            let item = match optimistic {
-                Some((component, _)) => element(
-                    12,
-                    component,
-                    &[format!("id={{{s}.id}}"), format!("{field}={{{s}.{field}}}")],
-                ),
-                None if spec.form => {
-                    form_element(12, vec![format!("{s}={{{s}}}")], &format!("{s}.id"))
-                }
-                None => format!("{{String({s}.{field})}}"),
-            };
-            (title, list_jsx(n, item.trim_start()))
-        }
-        Operation::Update => (
-            format!("Edit {}", n.words),
-            if spec.form {
-                form_element(
-                    6,
-                    vec![format!("{s}={{{record}}}")],
-                    &format!("{record}.id"),
-                )
-            } else {
-                String::new()
-            },
-        ),
-        Operation::Delete => {
-            let mut body = "      <p>This cannot be undone.</p>".to_string();
-            if spec.form {
-                body.push('\n');
-                body.push_str(&form_element(
-                    6,
-                    vec![format!("{s}Id={{{record}.id}}")],
-                    &format!("{record}.id"),
-                ));
-            }
-            (format!("Delete {}", n.words), body)
-        }
-    };
-    json!({
-        "imports": import_block(&[packages, own, siblings]),
-        "signature": signature,
-        "param_names": param_names.join(", "),
-        "session": session_lines(spec.auth),
-        "lists": lists,
-        "plural": n.plural,
-        "singular": record,
-        "load_records": lookup,
-        "heading": heading,
-        "body": body,
-        "cache_components": project.cache_components,
-        "last_submit": last_submit,
-    })
-}
-
-fn display_field(spec: &ActionSpec) -> String {
-    spec.fields
-        .iter()
-        .find(|f| f.ty != FieldType::Boolean)
-        .map(|f| f.name.clone())
-        .unwrap_or_else(|| "id".into())
-}
-
-/// `<ul>` of the records with `item` (JSX) inside each `<li>`.
-fn list_jsx(n: &Names, item: &str) -> String {
-    let li = layout::jsx_text(10, "li", &[format!("key={{{}.id}}", n.singular)], item);
-    format!(
-        "      <ul>\n        {{{}.map(({}) => (\n{li}\n        ))}}\n      </ul>",
-        n.plural, n.singular
-    )
-}
-
 fn next_steps(spec: &ActionSpec, project: &Project, plan: &mut Plan) {
     if let Some(command) = project.install_command(&["zod", "server-only"]) {
         plan.next_steps.push(format!(
@@ -1227,19 +732,26 @@ fn next_steps(spec: &ActionSpec, project: &Project, plan: &mut Plan) {
     if spec.optimistic && spec.op.supports_optimistic() && spec.after == After::Stay {
         plan.warnings.push("--after stay does not refresh the list, so the optimistic item disappears once the action finishes".into());
     }
-    let gitignore = std::fs::read_to_string(project.root.join(".gitignore")).unwrap_or_default();
-    if !gitignore
-        .lines()
-        .any(|l| matches!(l.trim(), ".data" | ".data/" | "/.data" | "/.data/"))
-    {
-        plan.next_steps.push(
-            "Add `.data/` to .gitignore: the development store keeps its JSON files there".into(),
-        );
+    if let Some(merged) = gitignore::merged(&project.root, &[gitignore::DEV_STORE]) {
+        plan.merge(".gitignore", merged);
     }
     if spec.page {
-        plan.next_steps.push(format!(
-            "Open {} in the browser (`next dev`)",
-            spec.segment.url_path()
-        ));
+        plan.next_steps.push(open_page_step(spec, project));
     }
+}
+
+/// Where to see the page: the URL on the dev server, with the ids it needs named.
+fn open_page_step(spec: &ActionSpec, project: &Project) -> String {
+    let params = spec.segment.params();
+    let url = format!("http://localhost:3000{}", spec.segment.url_path());
+    let dev = project.run_command("dev");
+    if params.is_empty() {
+        return format!("Start the dev server (`{dev}`) and open {url}");
+    }
+    let names: Vec<String> = params.iter().map(|(p, _)| format!("[{p}]")).collect();
+    format!(
+        "Start the dev server (`{dev}`) and open {url}, with {} replaced by the id of a {} you can see",
+        names.join(" and "),
+        names::singular(spec.segment.resource()).to_kebab_case().replace('-', " ")
+    )
 }
