@@ -75,12 +75,13 @@ fn new_action(args: ActionArgs, cli: &Cli, terminal: &mut ask::Terminal) -> Resu
     let project = discover(cli)?;
     let interactive = matches!(mode(cli, terminal), Mode::Ask(_));
     match ask::gather_action(args, &project, mode(cli, terminal))? {
-        Gathered::Action(spec) => finish(
-            "new action",
-            &project,
-            generate::action::plan(&spec, &project)?,
-            cli,
-        ),
+        Gathered::Action(spec) => {
+            let plan = generate::action::plan(&spec, &project)?;
+            if interactive && !confirmed(&project, &plan, cli, terminal)? {
+                return Ok(ExitCode::SUCCESS);
+            }
+            finish("new action", &project, plan, cli)
+        }
         Gathered::UseRoute {
             caller,
             why,
@@ -106,12 +107,13 @@ fn new_route(args: RouteArgs, cli: &Cli, terminal: &mut ask::Terminal) -> Result
     let project = discover(cli)?;
     let interactive = matches!(mode(cli, terminal), Mode::Ask(_));
     match ask::gather_route(args, mode(cli, terminal))? {
-        GatheredRoute::Route(spec) => finish(
-            "new route",
-            &project,
-            generate::route::plan(&spec, &project)?,
-            cli,
-        ),
+        GatheredRoute::Route(spec) => {
+            let plan = generate::route::plan(&spec, &project)?;
+            if interactive && !confirmed(&project, &plan, cli, terminal)? {
+                return Ok(ExitCode::SUCCESS);
+            }
+            finish("new route", &project, plan, cli)
+        }
         GatheredRoute::UseAction {
             why,
             command,
@@ -251,6 +253,30 @@ fn check_syntax(plan: &Plan, what: &str) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// After the questions: what will be written, and whether to go on. A dry run
+/// writes nothing, so it needs no confirmation.
+fn confirmed(
+    project: &Project,
+    plan: &Plan,
+    cli: &Cli,
+    terminal: &mut ask::Terminal,
+) -> Result<bool> {
+    if cli.dry_run {
+        return Ok(true);
+    }
+    let options = Options {
+        force: cli.force,
+        dry_run: true,
+    };
+    let outcomes = plan::check(&project.root, plan, options)?;
+    plan::print_summary(&outcomes)?;
+    if terminal.confirm("Write these files?", true)? {
+        return Ok(true);
+    }
+    eprintln!("Nothing was written.");
+    Ok(false)
 }
 
 /// Checks, applies and reports a plan: the same path for every command.

@@ -786,6 +786,88 @@ fn routes_are_written_with_their_env_example() {
 }
 
 #[test]
+fn gitignore_keeps_the_env_example_and_hides_the_store() {
+    // create-next-app's .gitignore hides every .env* file, the example too.
+    let p = Project::next()
+        .file(".gitignore", "/node_modules\n.env*\n")
+        .build();
+    p.scaffold(&[
+        "--dry-run",
+        "new",
+        "route",
+        "webhooks/slack",
+        "--kind",
+        "webhook",
+        "--provider",
+        "slack",
+    ])
+    .assert()
+    .success()
+    .stdout(predicate::str::contains("+!.env.example"));
+    assert_eq!(
+        p.read(".gitignore"),
+        "/node_modules\n.env*\n",
+        "a dry run writes nothing"
+    );
+    p.scaffold(&[
+        "new",
+        "route",
+        "webhooks/slack",
+        "--kind",
+        "webhook",
+        "--provider",
+        "slack",
+    ])
+    .assert()
+    .success()
+    .stdout(predicate::str::contains("update  .gitignore"));
+    p.scaffold(POSTS)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("update  .gitignore"));
+    let gitignore = p.read(".gitignore");
+    assert!(
+        gitignore.starts_with("/node_modules\n.env*\n\n# "),
+        "{gitignore}"
+    );
+    assert_eq!(gitignore.matches("!.env.example").count(), 1);
+    assert_eq!(gitignore.matches(".data/").count(), 1);
+    // Nothing more to add the second time.
+    p.scaffold(&[
+        "new",
+        "route",
+        "webhooks/slack",
+        "--kind",
+        "webhook",
+        "--provider",
+        "slack",
+    ])
+    .assert()
+    .success()
+    .stdout(predicate::str::contains(".gitignore").not());
+    assert_eq!(p.read(".gitignore"), gitignore);
+}
+
+#[test]
+fn the_next_step_names_the_url_to_open() {
+    let p = Project::next().build();
+    p.scaffold(POSTS)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Start the dev server (`npm run dev`) and open http://localhost:3000/posts\n",
+        ));
+    p.scaffold(&[
+        "new", "action", "posts/[id]/edit", "--op", "update", "--page", "--yes",
+    ])
+    .assert()
+    .success()
+    .stdout(predicate::str::contains(
+        "open http://localhost:3000/posts/[id]/edit, with [id] replaced by the id of a post you can see",
+    ));
+}
+
+#[test]
 fn stripe_needs_its_package() {
     let p = Project::next().file("yarn.lock", "").build();
     p.scaffold(&[

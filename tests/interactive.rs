@@ -58,6 +58,8 @@ fn answering_the_prompts_writes_the_action() {
     s.send(ENTER).unwrap(); // revalidate
     s.expect("Which components?").unwrap();
     s.send(ENTER).unwrap(); // form + optimistic
+    s.expect("Write these files?").unwrap();
+    s.send(ENTER).unwrap(); // yes
     s.expect("create  app/posts/actions.ts").unwrap();
     s.expect(Eof).unwrap();
 
@@ -69,8 +71,57 @@ fn answering_the_prompts_writes_the_action() {
             .contains("import { auth } from \"@/auth\";")
     );
     // The optimistic list is part of the form component.
-    assert!(p.read("app/posts/create-post-form.tsx").contains("useOptimistic"));
+    assert!(
+        p.read("app/posts/create-post-form.tsx")
+            .contains("useOptimistic")
+    );
     assert!(!p.path().join("app/posts/page.tsx").exists());
+}
+
+#[test]
+fn the_summary_lists_every_file_and_declining_writes_nothing() {
+    let p = Project::next().build();
+    let before = p.snapshot();
+    let mut s = spawn(&p, "action");
+    s.expect("Who calls this code?").unwrap();
+    s.send(ENTER).unwrap(); // this Next.js app
+    s.expect("Segment below app/").unwrap();
+    s.send("notes").unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("Operation").unwrap();
+    s.send(ENTER).unwrap(); // create
+    s.expect("Action name").unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("Field (name:type[:modifiers])").unwrap();
+    s.expect("required (default)").unwrap();
+    s.send("text:string").unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("Another field").unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("check the session").unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("After a successful submit").unwrap();
+    s.expect("what the user sees once the action has succeeded")
+        .unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("Which components?").unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("scaffold will write:").unwrap();
+    for file in [
+        // In the plan's order.
+        "app/notes/actions.ts",
+        "lib/form-state.ts",
+        "app/notes/create-note-form.tsx",
+        ".gitignore",
+    ] {
+        s.expect(file).unwrap();
+    }
+    s.expect("Write these files?").unwrap();
+    s.send("n").unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("Nothing was written.").unwrap();
+    s.expect(Eof).unwrap();
+    assert_eq!(p.snapshot(), before, "declining changes nothing on disk");
 }
 
 #[test]
@@ -109,6 +160,8 @@ fn an_outside_caller_can_go_straight_on_to_the_route() {
     s.send(ENTER).unwrap();
     s.expect("Events to handle").unwrap();
     s.send(ENTER).unwrap();
+    s.expect("Write these files?").unwrap();
+    s.send(ENTER).unwrap(); // yes
     s.expect("create  app/api/webhooks/slack/route.ts").unwrap();
     s.expect(Eof).unwrap();
     assert!(
@@ -147,6 +200,8 @@ fn the_route_prompts_write_a_webhook() {
     s.send(ENTER).unwrap();
     s.expect("Events to handle").unwrap();
     s.send(ENTER).unwrap(); // push,pull_request
+    s.expect("Write these files?").unwrap();
+    s.send(ENTER).unwrap(); // yes
     s.expect("create  app/api/webhooks/github/route.ts")
         .unwrap();
     s.expect(Eof).unwrap();
@@ -183,6 +238,8 @@ fn the_route_prompts_write_a_json_api() {
     s.send(ENTER).unwrap();
     s.expect("Another field").unwrap();
     s.send(ENTER).unwrap();
+    s.expect("Write these files?").unwrap();
+    s.send(ENTER).unwrap(); // yes
     s.expect("create  app/api/v1/items/route.ts").unwrap();
     s.expect(Eof).unwrap();
     let route = p.read("app/api/v1/items/route.ts");

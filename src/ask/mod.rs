@@ -190,7 +190,12 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
                 After::Redirect(_) => 1,
                 After::Stay => 2,
             };
-            match p.select("After a successful submit", "", &options, default)? {
+            match p.select(
+                "After a successful submit",
+                "what the user sees once the action has succeeded",
+                &options,
+                default,
+            )? {
                 0 => After::Revalidate,
                 2 => After::Stay,
                 _ => {
@@ -282,7 +287,7 @@ pub(crate) fn ask_fields(p: &mut dyn Prompter, op: Operation) -> Result<Vec<Fiel
         };
         let answer = p.text(
             if fields.is_empty() { "Field (name:type[:modifiers])" } else { "Another field (empty to finish)" },
-            "types: string text email url number integer boolean date enum(a|b); modifiers: optional min=N max=N",
+            "types: string text email url number integer boolean date enum(a|b); modifiers: required (default) optional min=N max=N",
             default.as_deref(),
             &|s| if s.is_empty() { Ok(()) } else { s.parse::<Field>().map(|_| ()) },
         )?;

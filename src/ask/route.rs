@@ -93,7 +93,7 @@ pub fn gather_route(args: RouteArgs, mut mode: Mode<'_>) -> Result<GatheredRoute
             let all = [Kind::Webhook, Kind::Api, Kind::Stream];
             all[p.select(
                 "Kind of route",
-                "",
+                "webhook: a provider posts signed events; api: JSON for outside clients; stream: SSE or CSV",
                 &["webhook".into(), "api".into(), "stream".into()],
                 1,
             )?]
@@ -121,7 +121,12 @@ pub fn gather_route(args: RouteArgs, mut mode: Mode<'_>) -> Result<GatheredRoute
                     ]
                     .map(String::from)
                     .to_vec();
-                    all[p.select("Webhook provider", "", &names, 0)?]
+                    all[p.select(
+                        "Webhook provider",
+                        "decides how the signature is verified",
+                        &names,
+                        0,
+                    )?]
                 }
                 (None, Mode::Defaults) => Provider::Stripe,
                 (None, Mode::Refuse) => {
@@ -135,7 +140,7 @@ pub fn gather_route(args: RouteArgs, mut mode: Mode<'_>) -> Result<GatheredRoute
                     let default = provider.default_events().join(",");
                     let answer = p.text(
                         "Events to handle (comma-separated)",
-                        "",
+                        "each gets its own typed handler; others are acknowledged and ignored",
                         Some(&default),
                         &|s| {
                             s.split(',').try_for_each(|e| {
@@ -244,7 +249,7 @@ pub fn gather_route(args: RouteArgs, mut mode: Mode<'_>) -> Result<GatheredRoute
                 (Some(f), _) => f,
                 (None, Mode::Ask(p)) => [StreamFormat::Sse, StreamFormat::Csv][p.select(
                     "Stream format",
-                    "",
+                    "SSE for live updates, CSV for a download streamed row by row",
                     &["server-sent events".into(), "CSV export".into()],
                     0,
                 )?],

@@ -213,9 +213,10 @@ pub fn plan(spec: &RouteSpec, project: &Project) -> Result<Plan> {
         if let Some(merged) = merge_env_example(existing.as_deref(), &env) {
             plan.merge(".env.example", merged);
         }
-        if let Some(merged) =
-            crate::project::gitignore::merged(&project.root, &[crate::project::gitignore::ENV_EXAMPLE])
-        {
+        if let Some(merged) = crate::project::gitignore::merged(
+            &project.root,
+            &[crate::project::gitignore::ENV_EXAMPLE],
+        ) {
             plan.merge(".gitignore", merged);
         }
         let names: Vec<&str> = env.iter().map(|v| v.name.as_str()).collect();

@@ -7,8 +7,8 @@ mod report;
 
 use std::path::PathBuf;
 
-pub use apply::{Outcome, Status, apply};
-pub use report::{print_human, print_json};
+pub use apply::{Outcome, Status, apply, check};
+pub use report::{print_human, print_json, print_summary};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {

@@ -81,6 +81,17 @@ pub fn print_human(plan: &Plan, outcomes: &[Outcome], dry_run: bool) -> io::Resu
     Ok(())
 }
 
+/// What a run would do, one line per file, for the confirmation before an
+/// interactive run writes: on stderr, beside the prompts.
+pub fn print_summary(outcomes: &[Outcome]) -> io::Result<()> {
+    let mut err = io::stderr().lock();
+    writeln!(err, "\nscaffold will write:")?;
+    for o in outcomes {
+        writeln!(err, "{:>12}  {}", label(o.status), o.path.display())?;
+    }
+    Ok(())
+}
+
 /// One JSON object on stdout: every planned file with its status.
 pub fn print_json(
     command: &str,

@@ -126,7 +126,9 @@ mod tests {
         let dir = with_gitignore(Some(".env*"));
         assert_eq!(
             merged(dir.path(), &[ENV_EXAMPLE]).as_deref(),
-            Some(".env*\n\n# scaffold: the example settings are meant to be committed\n!.env.example\n")
+            Some(
+                ".env*\n\n# scaffold: the example settings are meant to be committed\n!.env.example\n"
+            )
         );
     }
 }

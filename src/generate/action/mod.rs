@@ -151,8 +151,8 @@ pub fn plan(spec: &ActionSpec, project: &Project) -> Result<Plan> {
     // Create shows the records in its form component (optimistic when JavaScript
     // runs); toggle's optimistic button is its form.
     let list = spec.op == Operation::Create && spec.optimistic;
-    let toggle = (spec.op == Operation::Toggle && spec.optimistic)
-        .then(|| form::toggle_component(spec, &n));
+    let toggle =
+        (spec.op == Operation::Toggle && spec.optimistic).then(|| form::toggle_component(spec, &n));
     let mut components = Vec::new();
     if let Some((_, file)) = &toggle {
         plan.write(
@@ -180,7 +180,15 @@ pub fn plan(spec: &ActionSpec, project: &Project) -> Result<Plan> {
     }
     if spec.page {
         let page_path = dir.join("page.tsx");
-        let context = page_context(spec, &n, project, &page_path, &form_file, list, toggle.as_ref());
+        let context = page_context(
+            spec,
+            &n,
+            project,
+            &page_path,
+            &form_file,
+            list,
+            toggle.as_ref(),
+        );
         plan.write(&page_path, render(Template::ActionPageTsx, &context)?);
     }
 
@@ -752,6 +760,8 @@ fn open_page_step(spec: &ActionSpec, project: &Project) -> String {
     format!(
         "Start the dev server (`{dev}`) and open {url}, with {} replaced by the id of a {} you can see",
         names.join(" and "),
-        names::singular(spec.segment.resource()).to_kebab_case().replace('-', " ")
+        names::singular(spec.segment.resource())
+            .to_kebab_case()
+            .replace('-', " ")
     )
 }

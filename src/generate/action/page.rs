@@ -154,11 +154,7 @@ pub fn page_context(
             form_element(6, vec![format!("{}={{{}}}", n.plural, n.plural)], ""),
         ),
         Operation::Create => {
-            let mut body = vec![list_jsx(
-                n,
-                ui,
-                &format!("{{{s}.{}}}", display_field(spec)),
-            )];
+            let mut body = vec![list_jsx(n, ui, &format!("{{{s}.{}}}", display_field(spec)))];
             if spec.form {
                 body.push(format!(
                     "{}\n{}",
@@ -258,7 +254,9 @@ fn list_jsx(n: &Names, ui: Ui, item: &str) -> String {
         6,
         "ul",
         &style::with_page_class(ui, Role::List, Vec::new()),
-        &format!("        {{{}.map(({}) => (\n{li}\n        ))}}", n.plural, n.singular),
+        &format!(
+            "        {{{}.map(({}) => (\n{li}\n        ))}}",
+            n.plural, n.singular
+        ),
     )
 }
-
