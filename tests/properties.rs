@@ -91,13 +91,16 @@ fn spec() -> impl Strategy<Value = ActionSpec> {
                 match op {
                     Operation::Delete => fields.clear(),
                     Operation::Toggle => {
-                        fields = vec![Field {
+                        // The record's own fields, then the one boolean it flips.
+                        fields.retain(|f| f.ty != FieldType::Boolean && f.name != "done");
+                        fields.truncate(2);
+                        fields.push(Field {
                             name: "done".into(),
                             ty: FieldType::Boolean,
                             required: true,
                             min: None,
                             max: None,
-                        }]
+                        })
                     }
                     _ => {}
                 }
@@ -155,8 +158,18 @@ proptest! {
         for f in &spec.fields {
             prop_assert!(schema.contains(&format!("  {}: z", f.name)), "{} missing from the schema", f.name);
             prop_assert!(schema.contains(&format!("\"{}\"", f.name)), "{} is not read from FormData", f.name);
-            if spec.form {
-                let form = plan.ops.iter().find(|o| o.path.to_string_lossy().ends_with("-form.tsx")).unwrap();
+            // The one component that posts: the form, or a toggle's button. A toggle
+            // sends only its boolean; the record's other fields stay as they are.
+            let sends = spec.toggled().is_none_or(|flag| flag.name == f.name);
+            if (spec.form || spec.toggled().is_some() && spec.optimistic) && sends {
+                let form = plan
+                    .ops
+                    .iter()
+                    .find(|o| {
+                        let path = o.path.to_string_lossy();
+                        path.ends_with("-form.tsx") || path.ends_with("-toggle.tsx")
+                    })
+                    .unwrap();
                 let Change::Write(form) = &form.change else { unreachable!() };
                 prop_assert!(form.contains(&format!("name=\"{}\"", f.name)), "{} missing from the form", f.name);
             }

@@ -112,6 +112,8 @@ fn toggle_public_with_and_without_optimistic() {
             "--op",
             "toggle",
             "--field",
+            "title:string",
+            "--field",
             "done:boolean",
             "--page",
         ],
@@ -326,13 +328,17 @@ fn streams() {
     );
 }
 
-/// The project create-next-app 16 makes: Cache Components on in next.config.ts.
+/// The project create-next-app 16 makes: Cache Components on in next.config.ts,
+/// Tailwind v4, and a .gitignore that hides every .env* file.
 fn next16_cache_components() -> Project {
     Project::next()
         .dep("next", "16.4.3")
         .dep("react", "19.3.0")
         .dep("react-dom", "19.3.0")
         .dep("next-auth", "5.0.0-beta.29")
+        .dep("tailwindcss", "^4")
+        .dep("@tailwindcss/postcss", "^4")
+        .file(".gitignore", "/node_modules\n/.next/\n.env*\n")
         .file(
             "next.config.ts",
             "import type { NextConfig } from \"next\";\n\nconst nextConfig: NextConfig = {\n  cacheComponents: true,\n  partialPrefetching: true,\n};\n\nexport default nextConfig;\n",

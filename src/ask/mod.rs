@@ -298,8 +298,5 @@ pub(crate) fn ask_fields(p: &mut dyn Prompter, op: Operation) -> Result<Vec<Fiel
             return Ok(fields);
         }
         fields.push(answer.parse().map_err(anyhow::Error::msg)?);
-        if op == Operation::Toggle {
-            return Ok(fields);
-        }
     }
 }

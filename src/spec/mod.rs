@@ -247,6 +247,13 @@ pub struct ActionSpec {
 }
 
 impl ActionSpec {
+    /// The boolean field a toggle flips (`None` for other operations).
+    pub fn toggled(&self) -> Option<&Field> {
+        (self.op == Operation::Toggle)
+            .then(|| self.fields.iter().find(|f| f.ty == FieldType::Boolean))
+            .flatten()
+    }
+
     /// The default action name: `createPost` for `posts` and create.
     pub fn default_name(segment: &Segment, op: Operation) -> String {
         use heck::ToUpperCamelCase;
@@ -301,11 +308,14 @@ impl ActionSpec {
                     .iter()
                     .filter(|f| f.ty == FieldType::Boolean)
                     .count();
-                if self.fields.len() != 1 || booleans != 1 {
-                    return Err(
-                        "--op toggle needs exactly one boolean field, e.g. --field done:boolean"
-                            .into(),
-                    );
+                if booleans != 1 {
+                    return Err(format!(
+                        "--op toggle flips exactly one boolean field, and {} given: pass one --field NAME:boolean (e.g. --field done:boolean); other fields are the record's own, shown beside the toggle (e.g. --field title:string)",
+                        match booleans {
+                            0 => "none was".to_string(),
+                            n => format!("{n} were"),
+                        }
+                    ));
                 }
             }
             _ => {}

@@ -76,7 +76,19 @@ export function randomVariants(count, seed = 7) {
         "--auth", pick(["next-auth", "clerk", "supabase", "none"]), "--page", "--yes",
       ];
       if (op === "create" || op === "update") args.push(...fields(int(1, 6), new Set(["id", "ownerId"])));
-      if (op === "toggle") args.push("--field", `${ident(int(1, 20))}:boolean`);
+      if (op === "toggle") {
+        // Fields beside the boolean are the record's own; one boolean only.
+        const extra = fields(int(0, 2), new Set(["id", "ownerId"]));
+        const kept = [];
+        for (let k = 0; k < extra.length; k += 2) {
+          if (!extra[k + 1].includes(":boolean")) kept.push(extra[k], extra[k + 1]);
+        }
+        const names = new Set(kept.filter((_, k) => k % 2 === 1).map((f) => f.split(":")[0]));
+        let flag = ident(int(1, 20));
+        while (names.has(flag)) flag = ident(int(1, 20));
+        args.push(...kept, "--field", `${flag}:boolean`);
+      }
+      if (random() < 0.5) args.push("--ui", pick(["tailwind", "plain"]));
       if (random() < 0.3) args.push("--after", pick(["stay", `redirect=/${ident(int(1, 60))}`]));
       variants.push({ name, args });
       continue;

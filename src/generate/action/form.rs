@@ -322,9 +322,11 @@ pub fn form_context(spec: &ActionSpec, n: &Names, list: bool) -> Value {
             n.singular
         )),
     }
+    // A toggle's form changes only its boolean; the record's other fields stay.
     children.extend(
         spec.fields
             .iter()
+            .filter(|f| spec.op != Operation::Toggle || f.ty == FieldType::Boolean)
             .map(|f| field_jsx(f, form_indent + 2, ui)),
     );
     children.push(message_jsx(form_indent + 2, ui));
@@ -399,12 +401,17 @@ fn names_words(plural: &str) -> String {
     plural.to_kebab_case().replace('-', " ")
 }
 
+/// The boolean a toggle flips; validation guarantees there is one.
+fn toggled(spec: &ActionSpec) -> &Field {
+    spec.toggled().expect("a toggle spec has one boolean field")
+}
+
 /// The toggle component's name and file.
 pub fn toggle_component(spec: &ActionSpec, n: &Names) -> (String, String) {
     let component = format!(
         "{}{}Toggle",
         n.record,
-        spec.fields[0].name.to_upper_camel_case()
+        toggled(spec).name.to_upper_camel_case()
     );
     let file = format!("{}.tsx", component.to_kebab_case());
     (component, file)
@@ -414,7 +421,7 @@ pub fn toggle_component(spec: &ActionSpec, n: &Names) -> (String, String) {
 pub fn toggle_context(spec: &ActionSpec, n: &Names) -> Value {
     let ui = spec.ui;
     let (component, file) = toggle_component(spec, n);
-    let field = spec.fields[0].name.clone();
+    let field = toggled(spec).name.clone();
     let schema_import = layout::import_type(&[n.state_type()], "./schema");
     let schema_import = match css_module_import(ui, &file) {
         Some(css) => format!("{schema_import}\n{css}"),
@@ -438,7 +445,7 @@ pub fn toggle_context(spec: &ActionSpec, n: &Names) -> Value {
                     "aria-pressed={optimistic}".to_string(),
                 ],
             ),
-            &spec.fields[0].label(),
+            &toggled(spec).label(),
         ),
         guarded(6, "state.status === \"error\"", |indent| {
             layout::jsx_text(

@@ -214,7 +214,19 @@ fn schema_context(spec: &ActionSpec, n: &Names, zod4: bool) -> Value {
         .map(|f| format!("  {}?: {};", f.name, ts_type(&f.ty)))
         .collect();
     let read_fields: Vec<String> = spec.fields.iter().map(read_field).collect();
+    // A toggle with fields beside its boolean validates only what it changes.
+    let toggle_schema = match (spec.toggled(), parse_schema(spec, n)) {
+        (Some(flag), name) if name != n.schema() => layout::call(
+            0,
+            &format!("export const {name} = "),
+            &format!("{}.pick", n.schema()),
+            &[Arg::Object(vec![(flag.name.clone(), "true".to_string())])],
+            ";",
+        ),
+        _ => String::new(),
+    };
     json!({
+        "toggle_schema": toggle_schema,
         "has_fields": has_fields,
         "needs_id": spec.op.needs_id(),
         "schema": n.schema(),
@@ -231,6 +243,16 @@ fn schema_context(spec: &ActionSpec, n: &Names, zod4: bool) -> Value {
         "needs_text": spec.fields.iter().any(|f| f.ty != FieldType::Boolean),
         "needs_numeric": spec.fields.iter().any(|f| f.ty.is_numeric()),
     })
+}
+
+/// The schema the action parses with: the record's, or for a toggle with other
+/// fields only its boolean (`toggleLikeSchema`).
+fn parse_schema(spec: &ActionSpec, n: &Names) -> String {
+    if spec.toggled().is_some() && spec.fields.len() > 1 {
+        format!("{}Schema", spec.name)
+    } else {
+        n.schema()
+    }
 }
 
 fn ts_type(ty: &FieldType) -> &'static str {
@@ -483,7 +505,7 @@ fn actions_context(
         schema_names.push(format!("{}IdSchema", n.singular));
     }
     if has_fields {
-        schema_names.push(n.schema());
+        schema_names.push(parse_schema(spec, n));
         schema_names.push(n.read_fn());
     }
     schema_names.push(format!("type {}", n.state_type()));
@@ -571,7 +593,7 @@ fn actions_context(
         "not_found_line": layout::property(6, "message", &layout::string(&format!("{} not found.", n.capitalized()))),
         "has_fields": has_fields,
         "read_fn": n.read_fn(),
-        "schema": n.schema(),
+        "schema": parse_schema(spec, n),
         "field_errors": if zod4 { "z.flattenError(parsed.error).fieldErrors" } else { "parsed.error.flatten().fieldErrors" },
         "is_create": spec.op == Operation::Create,
         "is_delete": spec.op == Operation::Delete,

@@ -170,9 +170,12 @@ pub fn page_context(
             (title, body.join("\n"))
         }
         Operation::Toggle => {
-            let field = &spec.fields[0].name;
-            // The list item's child starts at column 12 (see list_jsx).
-            let item = match toggle {
+            let field = &spec
+                .toggled()
+                .expect("a toggle spec has one boolean field")
+                .name;
+            // The list item's children start at column 12 (see list_jsx).
+            let control = match toggle {
                 Some((component, _)) => element(
                     12,
                     component,
@@ -187,7 +190,12 @@ pub fn page_context(
                 }
                 None => format!("{{String({s}.{field})}}"),
             };
-            (title, list_jsx(n, ui, item.trim_start()))
+            // The record's other fields name the item: its first one beside the toggle.
+            let item = match spec.fields.iter().find(|f| f.ty != FieldType::Boolean) {
+                Some(label) => format!("{}{{{s}.{}}}\n{control}", " ".repeat(12), label.name),
+                None => control,
+            };
+            (title, list_jsx(n, ui, &item))
         }
         Operation::Update => (
             format!("Edit {}", n.words),
@@ -242,14 +250,15 @@ fn display_field(spec: &ActionSpec) -> String {
         .unwrap_or_else(|| "id".into())
 }
 
-/// `<ul>` of the records with `item` (JSX) inside each `<li>`.
+/// `<ul>` of the records with `item` (JSX, laid out from column 12 when it spans
+/// lines) inside each `<li>`.
 fn list_jsx(n: &Names, ui: Ui, item: &str) -> String {
-    let li = layout::jsx_text(
-        10,
-        "li",
-        &style::with_page_class(ui, Role::Item, vec![format!("key={{{}.id}}", n.singular)]),
-        item,
-    );
+    let attrs = style::with_page_class(ui, Role::Item, vec![format!("key={{{}.id}}", n.singular)]);
+    let li = if item.contains('\n') {
+        layout::jsx_block(10, "li", &attrs, item)
+    } else {
+        layout::jsx_text(10, "li", &attrs, item.trim_start())
+    };
     layout::jsx_block(
         6,
         "ul",

@@ -871,10 +871,17 @@ describe("optimistic toggle", { skip: needs("toggle-optimistic") }, () => {
 
   test("flips at once and stays flipped after the action", async (t) => {
     const user = newUser();
-    const [todo] = await seedRows("todos", [{ ownerId: user, done: false }]);
+    const [todo] = await seedRows("todos", [
+      { ownerId: user, title: "Water the plants", done: false },
+    ]);
     const { context, page, errors } = await open(t, { user });
     await page.goto(PAGE);
     await waitForHydration(page);
+    // The record's other field names the item beside its toggle.
+    assert.equal(
+      await page.locator("main li").textContent(),
+      "Water the plantsDone",
+    );
     const toggle = page.getByRole("button", { name: "Done" });
     assert.equal(await toggle.getAttribute("aria-pressed"), "false");
 
@@ -916,7 +923,9 @@ describe("optimistic toggle", { skip: needs("toggle-optimistic") }, () => {
 
   test("without JavaScript: the same button posts and flips both ways", async (t) => {
     const user = newUser();
-    const [todo] = await seedRows("todos", [{ ownerId: user, done: false }]);
+    const [todo] = await seedRows("todos", [
+      { ownerId: user, title: "Water the plants", done: false },
+    ]);
     const { page } = await open(t, { user, javaScriptEnabled: false });
     await page.goto(PAGE);
     const toggle = page.getByRole("button", { name: "Done" });
@@ -939,7 +948,9 @@ describe("optimistic toggle", { skip: needs("toggle-optimistic") }, () => {
 
   test("rolls back with an alert when the session has expired", async (t) => {
     const user = newUser();
-    const [todo] = await seedRows("todos", [{ ownerId: user, done: false }]);
+    const [todo] = await seedRows("todos", [
+      { ownerId: user, title: "Water the plants", done: false },
+    ]);
     const { context, page, errors } = await open(t, { user });
     await page.goto(PAGE);
     await waitForHydration(page);

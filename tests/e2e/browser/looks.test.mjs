@@ -203,8 +203,8 @@ describe("how the generated pages look", () => {
   test("toggle", { skip: needs("toggle-optimistic") }, async (t) => {
     const user = `u-${randomUUID()}`;
     await seedRows("todos", [
-      { ownerId: user, done: false },
-      { ownerId: user, done: true },
+      { ownerId: user, title: "Water the plants", done: false },
+      { ownerId: user, title: "Answer the letters", done: true },
     ]);
     const { context, page } = await newPage(browser, { user });
     t.after(() => context.close());
