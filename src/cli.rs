@@ -171,8 +171,8 @@ pub struct ActionArgs {
     /// Also write a page.tsx that renders the form.
     #[arg(long)]
     pub page: bool,
-    /// How forms and pages are styled [default: tailwind when the project depends on
-    /// tailwindcss, else plain].
+    /// How forms and pages are styled [default: shadcn when components.json exists,
+    /// tailwind when the project depends on tailwindcss, else plain].
     #[arg(long, value_enum)]
     pub ui: Option<Ui>,
 }

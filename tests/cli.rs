@@ -868,6 +868,68 @@ fn the_next_step_names_the_url_to_open() {
 }
 
 #[test]
+fn shadcn_components_are_used_where_present_and_the_rest_named() {
+    let p = Project::next()
+        .dep("tailwindcss", "^4")
+        .file(
+            "components.json",
+            "{\n  \"style\": \"new-york\",\n  \"aliases\": { \"ui\": \"@/components/ui\" }\n}\n",
+        )
+        .file("components/ui/button.tsx", "export function Button() {}\n")
+        .build();
+    p.scaffold(POSTS)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "shadcn/ui has no input, label, textarea in components/ui yet",
+        ))
+        .stdout(predicate::str::contains(
+            "`npx shadcn@latest add input label textarea`",
+        ));
+    let form = p.read("app/posts/create-post-form.tsx");
+    assert!(
+        form.contains("import { Button } from \"@/components/ui/button\";"),
+        "{form}"
+    );
+    assert!(
+        form.contains("<Button type=\"submit\" disabled={pending} className=\"self-start\">"),
+        "{form}"
+    );
+    // What is missing falls back to Tailwind classes, never to an import that fails.
+    assert!(!form.contains("@/components/ui/input"), "{form}");
+    assert!(
+        form.contains("<input") && form.contains("className=\"rounded-md border"),
+        "{form}"
+    );
+    assert!(
+        !p.path()
+            .join("app/posts/create-post-form.module.css")
+            .exists()
+    );
+
+    // --ui overrides the detection.
+    p.scaffold(&[
+        "new",
+        "action",
+        "notes",
+        "--field",
+        "text:string",
+        "--ui",
+        "plain",
+        "--yes",
+    ])
+    .assert()
+    .success();
+    let plain = p.read("app/notes/create-note-form.tsx");
+    assert!(
+        plain.contains("import styles from \"./create-note-form.module.css\";"),
+        "{plain}"
+    );
+    assert!(!plain.contains("@/components/ui"), "{plain}");
+    assert_parses(p.path());
+}
+
+#[test]
 fn stripe_needs_its_package() {
     let p = Project::next().file("yarn.lock", "").build();
     p.scaffold(&[

@@ -92,7 +92,7 @@ impl Role {
 /// The `className` attribute for `role`, if it has one under `ui`.
 pub fn class(ui: Ui, role: Role) -> Option<String> {
     match ui {
-        Ui::Tailwind => role.tailwind().map(|c| format!("className=\"{c}\"")),
+        Ui::Tailwind | Ui::Shadcn => role.tailwind().map(|c| format!("className=\"{c}\"")),
         Ui::Plain => role
             .module_class()
             .map(|c| format!("className={{{MODULE_BINDING}.{c}}}")),
@@ -103,7 +103,7 @@ pub fn class(ui: Ui, role: Role) -> Option<String> {
 /// the browser's defaults.
 pub fn page_class(ui: Ui, role: Role) -> Option<String> {
     match ui {
-        Ui::Tailwind => class(ui, role),
+        Ui::Tailwind | Ui::Shadcn => class(ui, role),
         Ui::Plain => None,
     }
 }

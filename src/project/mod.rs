@@ -4,6 +4,7 @@
 pub mod gitignore;
 mod json;
 pub mod next_config;
+pub mod shadcn;
 pub mod stripe;
 mod tsconfig;
 
@@ -93,6 +94,8 @@ pub struct Project {
     pub request_hook: Option<PathBuf>,
     /// How the project styles its UI, and so how generated forms are styled.
     pub ui: Ui,
+    /// Where shadcn/ui's components are (or would be), and which the project has.
+    pub shadcn: shadcn::Shadcn,
 }
 
 impl Project {
@@ -180,7 +183,10 @@ impl Project {
         // Tailwind v3 and v4 are both the `tailwindcss` package (v4 through
         // @tailwindcss/postcss or the Vite plugin, which depend on it and are
         // installed with it by create-next-app).
-        let ui = if dependency(pkg, "tailwindcss").is_some() {
+        let shadcn = shadcn::detect(root, alias.as_ref(), &src_dir, &mut warnings);
+        let ui = if shadcn.configured {
+            Ui::Shadcn
+        } else if dependency(pkg, "tailwindcss").is_some() {
             Ui::Tailwind
         } else {
             Ui::Plain
@@ -216,6 +222,7 @@ impl Project {
             cache_components,
             request_hook,
             ui,
+            shadcn,
         })
     }
 
@@ -275,6 +282,12 @@ impl Project {
             cache_components: false,
             request_hook: None,
             ui: Ui::Plain,
+            shadcn: shadcn::Shadcn {
+                configured: false,
+                import_prefix: "@/components/ui".into(),
+                dir: PathBuf::from("components/ui"),
+                present: Default::default(),
+            },
         }
     }
 
@@ -290,6 +303,17 @@ impl Project {
             .filter(|p| !self.has_dependency(p))
             .collect();
         (!missing.is_empty()).then(|| self.package_manager.add_command(&missing))
+    }
+
+    /// How to run a package's binary without installing it: `npx shadcn@latest add`.
+    pub fn dlx_command(&self, package: &str, args: &[&str]) -> String {
+        let runner = match self.package_manager {
+            PackageManager::Npm => "npx",
+            PackageManager::Pnpm => "pnpm dlx",
+            PackageManager::Yarn => "yarn dlx",
+            PackageManager::Bun => "bunx --bun",
+        };
+        format!("{runner} {package} {}", args.join(" "))
     }
 
     /// How to run a package.json script: `npm run dev`, `pnpm dev`.

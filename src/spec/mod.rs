@@ -164,6 +164,9 @@ impl AuthChoice {
 pub enum Ui {
     /// Tailwind utility classes (v3 or v4): visible inputs, focus rings, a primary button.
     Tailwind,
+    /// shadcn/ui's Button, Input, Label and Textarea where the project has them (native
+    /// checkboxes and selects, which work without JavaScript), Tailwind for the rest.
+    Shadcn,
     /// Semantic HTML with a small CSS module beside the form.
     Plain,
 }
@@ -172,6 +175,7 @@ impl fmt::Display for Ui {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Ui::Tailwind => "tailwind",
+            Ui::Shadcn => "shadcn",
             Ui::Plain => "plain",
         })
     }

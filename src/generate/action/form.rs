@@ -9,7 +9,76 @@ use serde_json::{Value, json};
 use super::Names;
 use crate::generate::style::{self, MODULE_BINDING, Role};
 use crate::layout::{self, Arg};
+use crate::project::shadcn::Shadcn;
 use crate::spec::{ActionSpec, Field, FieldType, Operation, Ui};
+
+/// The shadcn/ui components a form may use in place of native elements. Checkboxes
+/// and selects stay native: shadcn's Radix versions need JavaScript to change.
+const KIT_COMPONENTS: [&str; 4] = ["button", "input", "label", "textarea"];
+
+/// Which shadcn/ui components the generated components use: those the spec's `--ui
+/// shadcn` asks for and the project has.
+pub struct Kit<'a> {
+    ui: Ui,
+    shadcn: &'a Shadcn,
+}
+
+impl<'a> Kit<'a> {
+    pub fn new(ui: Ui, shadcn: &'a Shadcn) -> Kit<'a> {
+        Kit { ui, shadcn }
+    }
+
+    /// `Input` for `input` when the project has shadcn's, else `None`.
+    fn component(&self, name: &str) -> Option<String> {
+        (self.ui == Ui::Shadcn && self.shadcn.has(name)).then(|| name.to_upper_camel_case())
+    }
+
+    /// The element for `name` (`input`), and whether it is shadcn's (styled already).
+    fn tag(&self, name: &str) -> (String, bool) {
+        match self.component(name) {
+            Some(component) => (component, true),
+            None => (name.to_string(), false),
+        }
+    }
+
+    /// The components `spec`'s form needs, by file stem.
+    pub fn needed(spec: &ActionSpec) -> Vec<&'static str> {
+        let sent: Vec<&Field> = spec
+            .fields
+            .iter()
+            .filter(|f| spec.op != Operation::Toggle || f.ty == FieldType::Boolean)
+            .collect();
+        KIT_COMPONENTS
+            .into_iter()
+            .filter(|c| match *c {
+                "button" => true,
+                "label" => !sent.is_empty(),
+                "textarea" => sent.iter().any(|f| f.ty == FieldType::Text),
+                _ => sent.iter().any(|f| {
+                    !matches!(
+                        f.ty,
+                        FieldType::Text | FieldType::Boolean | FieldType::Enum(_)
+                    )
+                }),
+            })
+            .collect()
+    }
+
+    /// `import { Button } from "@/components/ui/button";` for each component used.
+    fn imports(&self, spec: &ActionSpec) -> String {
+        Self::needed(spec)
+            .into_iter()
+            .filter_map(|c| {
+                let component = self.component(c)?;
+                Some(format!(
+                    "import {{ {component} }} from \"{}/{c}\";",
+                    self.shadcn.import_prefix
+                ))
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
 
 fn pad(indent: usize) -> String {
     " ".repeat(indent)
@@ -30,16 +99,17 @@ fn css_module_import(ui: Ui, component_file: &str) -> Option<String> {
 }
 
 /// One labelled control with its error text, at `indent`.
-fn field_jsx(f: &Field, indent: usize, ui: Ui) -> String {
+fn field_jsx(f: &Field, indent: usize, kit: &Kit<'_>) -> String {
+    let ui = kit.ui;
     let i = indent + 2;
     let control_id = format!("{{`${{id}}-{}`}}", f.name);
     let error_id = format!("{{`${{id}}-{}-error`}}", f.name);
-    let label = layout::jsx_text(
-        i,
-        "label",
-        &style::with_class(ui, Role::Label, vec![format!("htmlFor={control_id}")]),
-        &f.label(),
-    );
+    let (label_tag, styled) = kit.tag("label");
+    let mut label_attrs = vec![format!("htmlFor={control_id}")];
+    if !styled {
+        label_attrs.extend(style::class(ui, Role::Label));
+    }
+    let label = layout::jsx_text(i, &label_tag, &label_attrs, &f.label());
     let mut attrs = vec![
         format!("id={control_id}"),
         format!("name={}", layout::string(&f.name)),
@@ -89,9 +159,18 @@ fn field_jsx(f: &Field, indent: usize, ui: Ui) -> String {
     } else {
         Role::Control
     };
-    attrs.extend(style::class(ui, control_role));
+    let native = match &f.ty {
+        FieldType::Text => "textarea",
+        FieldType::Boolean => "checkbox",
+        FieldType::Enum(_) => "select",
+        _ => "input",
+    };
+    let (control_tag, styled) = kit.tag(native);
+    if !styled {
+        attrs.extend(style::class(ui, control_role));
+    }
     let control = match &f.ty {
-        FieldType::Text => layout::jsx_empty(i, "textarea", &{
+        FieldType::Text => layout::jsx_empty(i, &control_tag, &{
             let mut a = attrs.clone();
             a.insert(2, "rows={5}".into());
             a
@@ -125,7 +204,8 @@ fn field_jsx(f: &Field, indent: usize, ui: Ui) -> String {
             }
             layout::jsx_block(i, "select", &attrs, &options.join("\n"))
         }
-        _ => layout::jsx_empty(i, "input", &attrs),
+        FieldType::Boolean => layout::jsx_empty(i, "input", &attrs),
+        _ => layout::jsx_empty(i, &control_tag, &attrs),
     };
     let error = layout::jsx_empty(
         i,
@@ -222,7 +302,7 @@ pub fn form_file(n: &Names) -> String {
 
 /// Context of templates/action/form.tsx.hbs. `list`: the create form also shows the
 /// records, with the new one optimistically.
-pub fn form_context(spec: &ActionSpec, n: &Names, list: bool) -> Value {
+pub fn form_context(spec: &ActionSpec, n: &Names, list: bool, kit: &Kit<'_>) -> Value {
     let ui = spec.ui;
     let has_fields = !spec.fields.is_empty();
     let mut types = vec![n.state_type()];
@@ -327,7 +407,7 @@ pub fn form_context(spec: &ActionSpec, n: &Names, list: bool) -> Value {
         spec.fields
             .iter()
             .filter(|f| spec.op != Operation::Toggle || f.ty == FieldType::Boolean)
-            .map(|f| field_jsx(f, form_indent + 2, ui)),
+            .map(|f| field_jsx(f, form_indent + 2, kit)),
     );
     children.push(message_jsx(form_indent + 2, ui));
     children.push(format!("{}<SubmitButton />", pad(form_indent + 2)));
@@ -348,6 +428,29 @@ pub fn form_context(spec: &ActionSpec, n: &Names, list: bool) -> Value {
     };
 
     let prop_names: Vec<&str> = props.iter().map(String::as_str).collect();
+    let button_jsx = {
+        let (tag, styled) = kit.tag("button");
+        let mut attrs = vec![
+            "type=\"submit\"".to_string(),
+            "disabled={pending}".to_string(),
+        ];
+        if styled {
+            // shadcn's Button styles itself; in the form's column it keeps its width.
+            attrs.push("className=\"self-start\"".to_string());
+        } else {
+            attrs.extend(style::class(ui, Role::Button));
+        }
+        layout::jsx_text(
+            4,
+            &tag,
+            &attrs,
+            &format!(
+                "{{pending ? {} : {}}}",
+                layout::string(&pending),
+                layout::string(&submit)
+            ),
+        )
+    };
     json!({
         "name": spec.name,
         "react_import": layout::import(&react, "react"),
@@ -381,12 +484,8 @@ pub fn form_context(spec: &ActionSpec, n: &Names, list: bool) -> Value {
         "has_fields": has_fields,
         "values_line": values_line,
         "form_jsx": form_jsx,
-        "button_jsx": layout::jsx_text(
-            4,
-            "button",
-            &style::with_class(ui, Role::Button, vec!["type=\"submit\"".to_string(), "disabled={pending}".to_string()]),
-            &format!("{{pending ? {} : {}}}", layout::string(&pending), layout::string(&submit)),
-        ),
+        "ui_imports": kit.imports(spec),
+        "button_jsx": button_jsx,
         "field_error_jsx": layout::jsx_text(
             4,
             "p",

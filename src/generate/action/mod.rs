@@ -166,7 +166,10 @@ pub fn plan(spec: &ActionSpec, project: &Project) -> Result<Plan> {
     } else if spec.form {
         plan.write(
             dir.join(&form_file),
-            render(Template::ActionFormTsx, &form::form_context(spec, &n, list))?,
+            render(
+                Template::ActionFormTsx,
+                &form::form_context(spec, &n, list, &form::Kit::new(spec.ui, &project.shadcn)),
+            )?,
         );
         components.push(form_file.clone());
     }
@@ -761,6 +764,23 @@ fn next_steps(spec: &ActionSpec, project: &Project, plan: &mut Plan) {
     }
     if spec.optimistic && spec.op.supports_optimistic() && spec.after == After::Stay {
         plan.warnings.push("--after stay does not refresh the list, so the optimistic item disappears once the action finishes".into());
+    }
+    let writes_form = spec.form && !(spec.op == Operation::Toggle && spec.optimistic);
+    if spec.ui == Ui::Shadcn && writes_form {
+        let missing: Vec<&str> = form::Kit::needed(spec)
+            .into_iter()
+            .filter(|c| !project.shadcn.has(c))
+            .collect();
+        if !missing.is_empty() {
+            let mut args = vec!["add"];
+            args.extend(&missing);
+            plan.next_steps.push(format!(
+                "shadcn/ui has no {} in {} yet, so the form uses Tailwind classes there: `{}` adds them (then generate again with --force to use them)",
+                missing.join(", "),
+                project.shadcn.dir.display(),
+                project.dlx_command("shadcn@latest", &args)
+            ));
+        }
     }
     if let Some(merged) = gitignore::merged(&project.root, &[gitignore::DEV_STORE]) {
         plan.merge(".gitignore", merged);

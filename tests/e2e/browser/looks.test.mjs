@@ -11,7 +11,7 @@ import { after, before, describe, test } from "node:test";
 
 import { launchBrowser, newPage, waitForHydration } from "../lib/browser.mjs";
 import { eventually } from "../lib/eventually.mjs";
-import { seedRows } from "../lib/store.mjs";
+import { rowsOf, seedRows } from "../lib/store.mjs";
 
 const APP = process.env.E2E_NEXT_MAJOR === "16" ? "next16" : "next15";
 const SHOTS = path.join(
@@ -216,4 +216,62 @@ describe("how the generated pages look", () => {
     assertLooksRight(found, { errorsShown: false });
     await shoot(page, "toggle");
   });
+
+  // The create-next-app 16 app has components/ui/{button,input,label,textarea}
+  // in shadcn/ui's shapes; the Next 15 app has none (and no Tailwind), where
+  // the form falls back to Tailwind classes that nothing styles.
+  test(
+    "shadcn/ui: its components where the project has them, native checkbox and select",
+    {
+      skip:
+        needs("create-shadcn") ||
+        (APP !== "next16" && "the Next 15 app has no Tailwind or shadcn/ui"),
+    },
+    async (t) => {
+      const user = `u-${randomUUID()}`;
+      const { context, page, errors } = await newPage(browser, { user });
+      t.after(() => context.close());
+      await page.setViewportSize({ width: 900, height: 700 });
+      await page.goto("/e2e/shadcn/ideas");
+      await waitForHydration(page);
+      const form = page.locator("main > form");
+      const slot = (label) =>
+        form.getByLabel(label, { exact: true }).getAttribute("data-slot");
+      assert.equal(await slot("Title"), "input");
+      assert.equal(await slot("Details"), "textarea");
+      assert.equal(await slot("Urgent"), null, "a native checkbox");
+      assert.equal(await slot("Kind"), null, "a native select");
+      assert.equal(
+        await form.getByRole("button", { name: "Create idea" }).getAttribute("data-slot"),
+        "button",
+      );
+      assertLooksRight(await measure(page), { errorsShown: false });
+
+      await form.evaluate((el) => {
+        el.noValidate = true;
+      });
+      await form.getByRole("button", { name: "Create idea" }).click();
+      await eventually(async () =>
+        assert.equal(await form.getByRole("alert").count(), 1),
+      );
+      assertLooksRight(await measure(page), { errorsShown: true });
+      await shoot(page, "shadcn-errors");
+
+      await form.getByLabel("Title", { exact: true }).fill("Plant a tree");
+      await form.getByLabel("Urgent", { exact: true }).check();
+      await form.getByLabel("Kind", { exact: true }).selectOption("task");
+      await form.getByRole("button", { name: "Create idea" }).click();
+      await eventually(async () =>
+        assert.deepEqual(
+          (await rowsOf("ideas", user)).map(({ title, urgent, kind }) => ({
+            title,
+            urgent,
+            kind,
+          })),
+          [{ title: "Plant a tree", urgent: true, kind: "task" }],
+        ),
+      );
+      assert.deepEqual(errors, []);
+    },
+  );
 });
