@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use scaffold::project::{AuthLib, Project};
-use scaffold::spec::{ActionSpec, After, Field, Operation, Segment};
+use scaffold::spec::{ActionSpec, After, Field, Operation, Segment, Ui};
 
 fn project() -> &'static Project {
     static PROJECT: OnceLock<(tempfile::TempDir, Project)> = OnceLock::new();
@@ -71,6 +71,7 @@ fuzz_target!(|data: &[u8]| {
         form: byte & 32 == 0,
         optimistic: byte & 64 == 0,
         page: byte & 128 == 0,
+        ui: [Ui::Tailwind, Ui::Shadcn, Ui::Plain][data.get(1).copied().unwrap_or(0) as usize % 3],
     };
     if spec.validate().is_err() || scaffold::generate::action::check_lengths(&spec).is_err() {
         return;
