@@ -876,6 +876,12 @@ fn shadcn_components_are_used_where_present_and_the_rest_named() {
             "{\n  \"style\": \"new-york\",\n  \"aliases\": { \"ui\": \"@/components/ui\" }\n}\n",
         )
         .file("components/ui/button.tsx", "export function Button() {}\n")
+        // shadcn's Radix checkbox and select need JavaScript: never used.
+        .file(
+            "components/ui/checkbox.tsx",
+            "export function Checkbox() {}\n",
+        )
+        .file("components/ui/select.tsx", "export function Select() {}\n")
         .build();
     p.scaffold(POSTS)
         .assert()
@@ -906,6 +912,44 @@ fn shadcn_components_are_used_where_present_and_the_rest_named() {
             .join("app/posts/create-post-form.module.css")
             .exists()
     );
+
+    p.scaffold(&[
+        "new",
+        "action",
+        "tasks",
+        "--field",
+        "done:boolean",
+        "--field",
+        "kind:enum(a|b)",
+        "--yes",
+    ])
+    .assert()
+    .success();
+    let tasks = p.read("app/tasks/create-task-form.tsx");
+    assert!(
+        !tasks.contains("Checkbox") && !tasks.contains("ui/select"),
+        "{tasks}"
+    );
+    assert!(tasks.contains("type=\"checkbox\""), "{tasks}");
+    for control in ["<input", "<select"] {
+        let at = tasks.find(control).unwrap();
+        // The opening tag ends on the first line that is only `/>` or `>`.
+        let end = tasks[at..]
+            .match_indices('\n')
+            .map(|(i, _)| at + i + 1)
+            .find(|&line| {
+                matches!(
+                    tasks[line..].lines().next().map(str::trim),
+                    Some("/>" | ">")
+                )
+            })
+            .unwrap();
+        let element = &tasks[at..end];
+        assert!(
+            element.contains("className=\""),
+            "native {control} keeps its Tailwind classes: {element}"
+        );
+    }
 
     // --ui overrides the detection.
     p.scaffold(&[

@@ -120,8 +120,10 @@ pub fn with_class(ui: Ui, role: Role, mut attrs: Vec<String>) -> Vec<String> {
     attrs
 }
 
-/// The CSS module a plain form imports: readable in light and dark schemes, visible
-/// focus, and the error colour only on what is in error.
+/// The CSS module a plain form imports: visible edges and focus, and the error colour
+/// only on what is in error. Colours that must differ between light and dark pages use
+/// `light-dark()`, which follows the page's own `color-scheme` (create-next-app's plain
+/// stylesheet sets it for dark mode): a page that stays light keeps the light colours.
 pub const CSS_MODULE: &str = r#"/* Styles for the form beside this file: adjust them to your design. */
 
 .form {
@@ -148,6 +150,7 @@ pub const CSS_MODULE: &str = r#"/* Styles for the form beside this file: adjust 
   font-weight: 600;
 }
 
+/* A mid grey: at least 3:1 against white and against near-black. */
 .control {
   padding: 0.5rem 0.75rem;
   border: 1px solid #8a8a8a;
@@ -158,7 +161,7 @@ pub const CSS_MODULE: &str = r#"/* Styles for the form beside this file: adjust 
 }
 
 .control[aria-invalid="true"] {
-  border-color: #c62828;
+  border-color: light-dark(#c62828, #ff8a80);
 }
 
 .checkbox {
@@ -179,8 +182,8 @@ pub const CSS_MODULE: &str = r#"/* Styles for the form beside this file: adjust 
   padding: 0.5rem 1rem;
   border: none;
   border-radius: 0.375rem;
-  background: #171717;
-  color: #fff;
+  background: light-dark(#171717, #ededed);
+  color: light-dark(#fff, #171717);
   font: inherit;
   font-weight: 600;
   cursor: pointer;
@@ -193,17 +196,17 @@ pub const CSS_MODULE: &str = r#"/* Styles for the form beside this file: adjust 
 .error {
   width: 100%;
   margin: 0;
-  color: #c62828;
+  color: light-dark(#c62828, #ff8a80);
   font-size: 0.875rem;
 }
 
 .message {
   margin: 0;
-  color: #1b5e20;
+  color: light-dark(#1b5e20, #a5d6a7);
 }
 
 .message[role="alert"] {
-  color: #c62828;
+  color: light-dark(#c62828, #ff8a80);
 }
 
 .list {
@@ -235,24 +238,7 @@ pub const CSS_MODULE: &str = r#"/* Styles for the form beside this file: adjust 
 }
 
 .toggle[aria-pressed="true"] {
-  background: #171717;
-  color: #fff;
-}
-
-@media (prefers-color-scheme: dark) {
-  .button,
-  .toggle[aria-pressed="true"] {
-    background: #ededed;
-    color: #171717;
-  }
-
-  .error,
-  .message[role="alert"] {
-    color: #ff8a80;
-  }
-
-  .message {
-    color: #a5d6a7;
-  }
+  background: light-dark(#171717, #ededed);
+  color: light-dark(#fff, #171717);
 }
 "#;

@@ -28,9 +28,11 @@ impl<'a> Kit<'a> {
         Kit { ui, shadcn }
     }
 
-    /// `Input` for `input` when the project has shadcn's, else `None`.
+    /// `Input` for `input` when the project has shadcn's, else `None`. Only the kit's
+    /// components count: a project's own `checkbox.tsx` (Radix) is never used.
     fn component(&self, name: &str) -> Option<String> {
-        (self.ui == Ui::Shadcn && self.shadcn.has(name)).then(|| name.to_upper_camel_case())
+        (self.ui == Ui::Shadcn && KIT_COMPONENTS.contains(&name) && self.shadcn.has(name))
+            .then(|| name.to_upper_camel_case())
     }
 
     /// The element for `name` (`input`), and whether it is shadcn's (styled already).
@@ -367,7 +369,10 @@ pub fn form_context(spec: &ActionSpec, n: &Names, list: bool, kit: &Kit<'_>) -> 
         react.push("useId".to_string());
     }
     if list {
-        react.extend(["useOptimistic".to_string(), "type FormEvent".to_string()]);
+        react.extend([
+            "useOptimistic".to_string(),
+            "type SyntheticEvent".to_string(),
+        ]);
     }
     let react_dom = if list {
         "import { requestFormReset, useFormStatus } from \"react-dom\";"
@@ -575,7 +580,7 @@ pub fn toggle_context(spec: &ActionSpec, n: &Names) -> Value {
                 "startTransition".to_string(),
                 "useActionState".to_string(),
                 "useOptimistic".to_string(),
-                "type FormEvent".to_string(),
+                "type SyntheticEvent".to_string(),
             ],
             "react",
         ),

@@ -497,6 +497,11 @@ describe(
       const saving = items.and(page.locator('[aria-busy="true"]'));
       await saving.waitFor();
       assert.equal(await saving.textContent(), `${title} (saving…)`);
+      // The submit handler took the post over; useFormStatus still sees it.
+      assert.equal(
+        await quickAdd.getByRole("button", { name: "Creating…" }).isDisabled(),
+        true,
+      );
       assert.deepEqual(
         await rowsOf("posts", user),
         [],
@@ -506,6 +511,12 @@ describe(
       await saving.waitFor({ state: "detached" });
       assert.deepEqual(await items.allTextContents(), [title]);
       assert.equal(await quickAdd.getByRole("alert").count(), 0);
+      // Reset as after a form's own action: empty again, ready for the next.
+      assert.equal(await field(quickAdd, "Title").inputValue(), "");
+      assert.equal(
+        await quickAdd.getByRole("button", { name: "Create post" }).isEnabled(),
+        true,
+      );
       const rows = await rowsOf("posts", user);
       assert.deepEqual(
         rows.map((row) => row.title),
