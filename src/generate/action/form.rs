@@ -91,13 +91,15 @@ pub fn css_module_file(component_file: &str) -> String {
     format!("{}.module.css", component_file.trim_end_matches(".tsx"))
 }
 
-fn css_module_import(ui: Ui, component_file: &str) -> Option<String> {
-    (ui == Ui::Plain).then(|| {
-        format!(
-            "import {MODULE_BINDING} from \"./{}\";",
-            css_module_file(component_file)
-        )
-    })
+/// `imports`, then the CSS module's import when the component is plain.
+fn with_css_module(ui: Ui, component_file: &str, imports: String) -> String {
+    if ui != Ui::Plain {
+        return imports;
+    }
+    format!(
+        "{imports}\nimport {MODULE_BINDING} from \"./{}\";",
+        css_module_file(component_file)
+    )
 }
 
 /// One labelled control with its error text, at `indent`.
@@ -354,11 +356,7 @@ pub fn form_context(spec: &ActionSpec, n: &Names, list: bool, kit: &Kit<'_>) -> 
     } else {
         layout::import_type(&types, "./schema")
     };
-    let file = form_file(n);
-    let schema_import = match css_module_import(ui, &file) {
-        Some(css) => format!("{schema_import}\n{css}"),
-        None => schema_import,
-    };
+    let schema_import = with_css_module(ui, &form_file(n), schema_import);
 
     let mut react = Vec::new();
     if list {
@@ -483,7 +481,7 @@ pub fn form_context(spec: &ActionSpec, n: &Names, list: bool, kit: &Kit<'_>) -> 
             ";",
         ),
         "list": list,
-        "plural_words": names_words(&n.plural),
+        "plural_words": n.plural_words(),
         "singular_words": n.words,
         "read_fn": n.read_fn(),
         "has_fields": has_fields,
@@ -500,13 +498,8 @@ pub fn form_context(spec: &ActionSpec, n: &Names, list: bool, kit: &Kit<'_>) -> 
     })
 }
 
-/// `blogPosts` → `blog posts`.
-fn names_words(plural: &str) -> String {
-    plural.to_kebab_case().replace('-', " ")
-}
-
 /// The boolean a toggle flips; validation guarantees there is one.
-fn toggled(spec: &ActionSpec) -> &Field {
+pub(super) fn toggled(spec: &ActionSpec) -> &Field {
     spec.toggled().expect("a toggle spec has one boolean field")
 }
 
@@ -526,11 +519,11 @@ pub fn toggle_context(spec: &ActionSpec, n: &Names) -> Value {
     let ui = spec.ui;
     let (component, file) = toggle_component(spec, n);
     let field = toggled(spec).name.clone();
-    let schema_import = layout::import_type(&[n.state_type()], "./schema");
-    let schema_import = match css_module_import(ui, &file) {
-        Some(css) => format!("{schema_import}\n{css}"),
-        None => schema_import,
-    };
+    let schema_import = with_css_module(
+        ui,
+        &file,
+        layout::import_type(&[n.state_type()], "./schema"),
+    );
     let flag = format!(
         "<input type=\"hidden\" name={} value=\"on\" />",
         layout::string(&field)
@@ -563,9 +556,10 @@ pub fn toggle_context(spec: &ActionSpec, n: &Names) -> Value {
     let form_jsx = layout::jsx_block(
         4,
         "form",
+        // A row that wraps its alert below: the checkbox field's layout.
         &style::with_class(
             ui,
-            Role::Item,
+            Role::Check,
             vec![
                 "action={formAction}".to_string(),
                 "onSubmit={flip}".to_string(),

@@ -65,11 +65,19 @@ impl Names {
     }
     /// "Post", "Blog post": the start of a sentence.
     fn capitalized(&self) -> String {
-        let mut c = self.words.chars();
-        c.next()
-            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-            .unwrap_or_default()
+        capitalize(&self.words)
     }
+    /// `posts`, `blog posts`: for headings and comments.
+    fn plural_words(&self) -> String {
+        self.plural.to_kebab_case().replace('-', " ")
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 /// Longest names that keep every fixed line of the templates within 80 columns.
@@ -172,6 +180,9 @@ pub fn plan(spec: &ActionSpec, project: &Project) -> Result<Plan> {
             )?,
         );
         components.push(form_file.clone());
+        if spec.ui == Ui::Shadcn {
+            shadcn_step(spec, project, &mut plan);
+        }
     }
     if spec.ui == Ui::Plain {
         for file in &components {
@@ -765,29 +776,32 @@ fn next_steps(spec: &ActionSpec, project: &Project, plan: &mut Plan) {
     if spec.optimistic && spec.op.supports_optimistic() && spec.after == After::Stay {
         plan.warnings.push("--after stay does not refresh the list, so the optimistic item disappears once the action finishes".into());
     }
-    let writes_form = spec.form && !(spec.op == Operation::Toggle && spec.optimistic);
-    if spec.ui == Ui::Shadcn && writes_form {
-        let missing: Vec<&str> = form::Kit::needed(spec)
-            .into_iter()
-            .filter(|c| !project.shadcn.has(c))
-            .collect();
-        if !missing.is_empty() {
-            let mut args = vec!["add"];
-            args.extend(&missing);
-            plan.next_steps.push(format!(
-                "shadcn/ui has no {} in {} yet, so the form uses Tailwind classes there: `{}` adds them (then generate again with --force to use them)",
-                missing.join(", "),
-                project.shadcn.dir.display(),
-                project.dlx_command("shadcn@latest", &args)
-            ));
-        }
-    }
     if let Some(merged) = gitignore::merged(&project.root, &[gitignore::DEV_STORE]) {
         plan.merge(".gitignore", merged);
     }
     if spec.page {
         plan.next_steps.push(open_page_step(spec, project));
     }
+}
+
+/// The shadcn/ui components the form would use but the project lacks, and the command
+/// that adds them.
+fn shadcn_step(spec: &ActionSpec, project: &Project, plan: &mut Plan) {
+    let missing: Vec<&str> = form::Kit::needed(spec)
+        .into_iter()
+        .filter(|c| !project.shadcn.has(c))
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let mut args = vec!["add"];
+    args.extend(&missing);
+    plan.next_steps.push(format!(
+        "shadcn/ui has no {} in {} yet, so the form uses Tailwind classes there: `{}` adds them (then generate again with --force to use them)",
+        missing.join(", "),
+        project.shadcn.dir.display(),
+        project.dlx_command("shadcn@latest", &args)
+    ));
 }
 
 /// Where to see the page: the URL on the dev server, with the ids it needs named.

@@ -3,10 +3,12 @@
 
 use std::path::Path;
 
-use heck::ToKebabCase;
 use serde_json::{Value, json};
 
-use super::{AuthLib, Names, auth_import, form_state_module, import_block, session_lines};
+use super::form::toggled;
+use super::{
+    AuthLib, Names, auth_import, capitalize, form_state_module, import_block, session_lines,
+};
 use crate::generate::style::{self, Role};
 use crate::layout::{self, Arg};
 use crate::project::Project;
@@ -94,13 +96,7 @@ pub fn page_context(
             format!("  {lhs}{find};")
         }
     };
-    let title = n.plural.to_kebab_case().replace('-', " ");
-    let title = {
-        let mut c = title.chars();
-        c.next()
-            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-            .unwrap_or_default()
-    };
+    let title = capitalize(&n.plural_words());
     let s = &n.singular;
     // The form gets what the action answered a browser without JavaScript, read
     // here after the redirect (see lib/form-state.ts).
@@ -170,10 +166,7 @@ pub fn page_context(
             (title, body.join("\n"))
         }
         Operation::Toggle => {
-            let field = &spec
-                .toggled()
-                .expect("a toggle spec has one boolean field")
-                .name;
+            let field = &toggled(spec).name;
             // The list item's children start at column 12 (see list_jsx).
             let control = match toggle {
                 Some((component, _)) => element(
