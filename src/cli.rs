@@ -39,6 +39,11 @@ pub struct Cli {
     /// Print the result as JSON on stdout instead of the summary.
     #[arg(long, global = true)]
     pub json: bool,
+    /// Do not run the project's formatter (prettier or Biome) on the written files, even
+    /// where its settings cannot be followed without it (a JavaScript config, plugins, a
+    /// print width other than 80). Settings that can be read are still followed.
+    #[arg(long, global = true)]
+    pub no_format: bool,
     #[command(subcommand)]
     pub command: Command,
 }

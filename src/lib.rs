@@ -8,6 +8,7 @@
 pub mod ask;
 pub mod audit;
 pub mod cli;
+pub mod format;
 pub mod generate;
 pub mod layout;
 pub mod migrate;

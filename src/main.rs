@@ -10,6 +10,7 @@ use clap::{CommandFactory, Parser};
 use scaffold::ask::Prompter;
 use scaffold::ask::{self, Gathered, GatheredRoute, Mode};
 use scaffold::cli::{ActionArgs, Cli, Command, Migrate, New, RouteArgs, RouteToActionArgs};
+use scaffold::format::{self, Origin};
 use scaffold::plan::{self, Options, Plan};
 use scaffold::project::Project;
 use scaffold::spec::Caller;
@@ -76,7 +77,8 @@ fn new_action(args: ActionArgs, cli: &Cli, terminal: &mut ask::Terminal) -> Resu
     let interactive = matches!(mode(cli, terminal), Mode::Ask(_));
     match ask::gather_action(args, &project, mode(cli, terminal))? {
         Gathered::Action(spec) => {
-            let plan = generate::action::plan(&spec, &project)?;
+            let mut plan = generate::action::plan(&spec, &project)?;
+            format_plan(&project, &mut plan, Origin::Generated, cli);
             if interactive && !confirmed(&project, &plan, cli, terminal)? {
                 return Ok(ExitCode::SUCCESS);
             }
@@ -108,7 +110,8 @@ fn new_route(args: RouteArgs, cli: &Cli, terminal: &mut ask::Terminal) -> Result
     let interactive = matches!(mode(cli, terminal), Mode::Ask(_));
     match ask::gather_route(args, mode(cli, terminal))? {
         GatheredRoute::Route(spec) => {
-            let plan = generate::route::plan(&spec, &project)?;
+            let mut plan = generate::route::plan(&spec, &project)?;
+            format_plan(&project, &mut plan, Origin::Generated, cli);
             if interactive && !confirmed(&project, &plan, cli, terminal)? {
                 return Ok(ExitCode::SUCCESS);
             }
@@ -148,7 +151,7 @@ fn route_to_action(args: RouteToActionArgs, cli: &Cli) -> Result<ExitCode> {
         force: cli.force,
     };
     let watchdog = migrate::watchdog::Watchdog::start();
-    let migration = migrate::plan(&request, &project)?;
+    let mut migration = migrate::plan(&request, &project)?;
     watchdog.disarm(); // nothing is written while it is armed
     if migration.verdict == migrate::Verdict::Refused {
         if cli.json {
@@ -160,6 +163,8 @@ fn route_to_action(args: RouteToActionArgs, cli: &Cli) -> Result<ExitCode> {
     }
     // Every file must re-parse before anything is written.
     check_syntax(&migration.plan, "the migrated")?;
+    format_plan(&project, &mut migration.plan, Origin::Codemod, cli);
+    check_syntax(&migration.plan, "the formatted")?;
     let options = Options {
         force: cli.force,
         dry_run: cli.dry_run,
@@ -238,6 +243,11 @@ fn advise(cli: &Cli, command: &str, verdict: &str, why: &str, suggested: &str) -
         println!("{why}\n\nInstead:\n  {suggested}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The project's formatting, applied to the planned text before it is shown or written.
+fn format_plan(project: &Project, plan: &mut Plan, origin: Origin, cli: &Cli) {
+    format::format_plan(&project.root, plan, origin, !cli.no_format);
 }
 
 /// Every file a plan writes must parse, or nothing is written.

@@ -86,7 +86,7 @@ pub fn print_json(m: &Migration, outcomes: &[Outcome], dry_run: bool) -> io::Res
         "actions": m.actions,
         "callers": m.callers,
         "files": files,
-        "notes": m.notes,
+        "notes": m.notes.iter().chain(&m.plan.notes).collect::<Vec<_>>(),
         "next_steps": m.plan.next_steps,
     });
     let mut out = io::stdout().lock();

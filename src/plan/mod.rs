@@ -35,6 +35,8 @@ pub struct Plan {
     pub next_steps: Vec<String>,
     /// Shown before the summary.
     pub warnings: Vec<String>,
+    /// Shown after the summary: what was done to the files besides writing them.
+    pub notes: Vec<String>,
 }
 
 impl Plan {

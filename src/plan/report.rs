@@ -69,6 +69,9 @@ pub fn print_human(plan: &Plan, outcomes: &[Outcome], dry_run: bool) -> io::Resu
             writeln!(out, "{word:>12}  {}", o.path.display())?;
         }
     }
+    for note in &plan.notes {
+        writeln!(out, "note: {note}")?;
+    }
     if dry_run {
         writeln!(out, "\nDry run: nothing was written.")?;
     }
@@ -108,6 +111,7 @@ pub fn print_json(
         "dry_run": dry_run,
         "files": files,
         "warnings": plan.warnings,
+        "notes": plan.notes,
         "next_steps": plan.next_steps,
     });
     let mut out = io::stdout().lock();

@@ -2,7 +2,7 @@
 //! else reads package.json or tsconfig.json.
 
 pub mod gitignore;
-mod json;
+pub(crate) mod json;
 pub mod next_config;
 pub mod shadcn;
 pub mod stripe;
