@@ -8,9 +8,59 @@
 /// counting what follows the construct on its line (`;`, `,`, `)`).
 pub const WIDTH: usize = 80;
 
+/// The project's line width, indentation unit and tab width, when a codemod lays code out
+/// inside the project's own files. The generators keep the defaults (80 columns, two
+/// spaces) and are restyled afterwards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub width: usize,
+    pub unit: String,
+    pub tab_width: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            width: WIDTH,
+            unit: "  ".into(),
+            tab_width: 2,
+        }
+    }
+}
+
+thread_local! {
+    static SETTINGS: std::cell::RefCell<Settings> = std::cell::RefCell::new(Settings::default());
+}
+
+/// Lays out with `settings` on this thread until dropped.
+pub struct Scoped(Settings);
+
+impl Scoped {
+    pub fn set(settings: Settings) -> Scoped {
+        Scoped(SETTINGS.with(|s| s.replace(settings)))
+    }
+}
+
+impl Drop for Scoped {
+    fn drop(&mut self) {
+        SETTINGS.with(|s| *s.borrow_mut() = std::mem::take(&mut self.0));
+    }
+}
+
+/// One level of indentation in the project's style.
+pub fn unit() -> String {
+    SETTINGS.with(|s| s.borrow().unit.clone())
+}
+
 /// Whether a line of this many columns fits.
 pub fn fits_columns(columns: usize) -> bool {
-    columns <= WIDTH
+    columns <= SETTINGS.with(|s| s.borrow().width)
+}
+
+/// The columns `text` takes, a tab counting as the project's tab width, as prettier counts.
+pub fn columns(text: &str) -> usize {
+    let tab = SETTINGS.with(|s| s.borrow().tab_width);
+    text.chars().map(|c| if c == '\t' { tab } else { 1 }).sum()
 }
 
 fn pad(indent: usize) -> String {
@@ -18,7 +68,7 @@ fn pad(indent: usize) -> String {
 }
 
 fn fits(indent: usize, text: &str) -> bool {
-    !text.contains('\n') && fits_columns(indent + text.chars().count())
+    !text.contains('\n') && fits_columns(indent + columns(text))
 }
 
 /// A call argument. Objects are written `{ key: value }` and can be hugged when last.
@@ -109,7 +159,7 @@ pub fn call_at(place: Place<'_>, callee: &str, args: &[Arg]) -> String {
         lead,
         rest,
     } = place;
-    let width = |s: &str| s.chars().count();
+    let width = columns;
     // Text already across lines never fits on one.
     let fits_in = |columns: usize, text: &str| !text.contains('\n') && fits_columns(columns);
     let flat_args: Vec<String> = args.iter().map(Arg::flat).collect();
@@ -168,8 +218,8 @@ pub fn call(indent: usize, prefix: &str, callee: &str, args: &[Arg], suffix: &st
     let place = Place {
         indent: &spaces,
         unit: "  ",
-        lead: indent + prefix.chars().count(),
-        rest: suffix.chars().count(),
+        lead: indent + columns(prefix),
+        rest: columns(suffix),
     };
     format!("{spaces}{prefix}{}{suffix}", call_at(place, callee, args))
 }

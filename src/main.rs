@@ -144,11 +144,13 @@ fn route_to_action(args: RouteToActionArgs, cli: &Cli) -> Result<ExitCode> {
         None => None,
         Some(to) => Some(inside_project(&project, &cwd, to)?),
     };
+    let layout = format::layout_settings(&project.root, &route);
     let request = migrate::Request {
         route,
         to,
         keep_route: args.keep_route,
         force: cli.force,
+        layout,
     };
     let watchdog = migrate::watchdog::Watchdog::start();
     let mut migration = migrate::plan(&request, &project)?;

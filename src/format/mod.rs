@@ -70,11 +70,26 @@ pub fn format_plan(root: &Path, plan: &mut Plan, origin: Origin, run_formatter: 
             Some(ranges) => Scope::Only(ranges),
             None => Scope::Whole,
         };
-        *text = restyle::restyle(&op.path, text, &resolved.style, &scope);
-        let why = resolved
-            .dynamic
-            .clone()
-            .or_else(|| (!restyle::fits(text, &resolved.style)).then(|| width_reason(&resolved)));
+        // A module the codemod creates mixes the route's own lines (in the project's
+        // indentation) with scaffold's (two spaces): only the formatter can tell them apart
+        // when the unit is other spaces.
+        let mixed = origin == Origin::Codemod
+            && original.is_none()
+            && !resolved.style.use_tabs
+            && resolved.style.tab_width != 2;
+        let mut style = resolved.style.clone();
+        if mixed {
+            style.tab_width = 2;
+        }
+        let restyled = restyle::restyle(&op.path, text, &style, &scope);
+        *text = restyled.text;
+        let why = resolved.dynamic.clone().or_else(|| {
+            if mixed {
+                Some(format!("tabWidth {}", resolved.style.tab_width))
+            } else {
+                (!restyled.fits).then(|| width_reason(&resolved))
+            }
+        });
         if let Some(why) = why {
             pending.push((i, tool, why));
         }
@@ -97,20 +112,39 @@ pub fn format_plan(root: &Path, plan: &mut Plan, origin: Origin, run_formatter: 
     }
 }
 
+/// Why the static layout is not enough: a wider print width, or lines the project's
+/// indentation pushes past it.
 fn width_reason(resolved: &Resolved) -> String {
+    let style = &resolved.style;
     let source = resolved
         .source
         .as_ref()
-        .map_or_else(|| "the defaults".to_string(), |p| p.display().to_string());
-    format!(
-        "{source} sets a print width of {} and an indentation of {}",
-        resolved.style.print_width,
-        if resolved.style.use_tabs {
-            "tabs".to_string()
-        } else {
-            format!("{} spaces", resolved.style.tab_width)
-        }
-    )
+        .map_or_else(|| ".editorconfig".to_string(), |p| p.display().to_string());
+    if style.print_width > 80 {
+        format!("{source} sets printWidth {}", style.print_width)
+    } else {
+        format!(
+            "{source}'s indentation ({}) pushes lines past printWidth {}",
+            if style.use_tabs {
+                format!("tabs {} wide", style.tab_width)
+            } else {
+                format!("{} spaces", style.tab_width)
+            },
+            style.print_width
+        )
+    }
+}
+
+/// The width and indentation the codemod lays out `file`'s new lines in.
+pub fn layout_settings(root: &Path, file: &Path) -> crate::layout::Settings {
+    match config::resolve(root, file) {
+        Ok(r) if r.tool.is_some() => crate::layout::Settings {
+            width: r.style.print_width,
+            unit: r.style.unit(),
+            tab_width: r.style.tab_width,
+        },
+        _ => crate::layout::Settings::default(),
+    }
 }
 
 /// Runs `tool` on the files at `files` (plan indices, each with why it must run).
@@ -279,7 +313,7 @@ mod tests {
         plan.write("app/a.ts", "export const b = 1;\n".into());
         format_plan(dir.path(), &mut plan, Origin::Generated, true);
         assert!(
-            plan.warnings[0].contains("print width of 120"),
+            plan.warnings[0].contains("printWidth 120"),
             "{:?}",
             plan.warnings
         );

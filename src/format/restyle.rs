@@ -34,22 +34,34 @@ impl Scope<'_> {
     }
 }
 
+/// A restyled file, and whether its line breaks are still prettier's.
+pub struct Restyled {
+    pub text: String,
+    /// False when prettier may break or join lines differently: the width is wider than
+    /// the layout's 80 columns, or a line that fitted no longer fits.
+    pub fits: bool,
+}
+
 /// `text` in `style`. Text that does not parse, or a file that is not JavaScript,
 /// TypeScript or CSS, comes back unchanged.
-pub fn restyle(path: &Path, text: &str, style: &Style, scope: &Scope) -> String {
+pub fn restyle(path: &Path, text: &str, style: &Style, scope: &Scope) -> Restyled {
     let is_css = path.extension().is_some_and(|e| e == "css");
     let mut edits = Vec::new();
     if is_css {
         css_strings(text, style, &mut edits);
         reindent(text, style, &[], &mut edits, scope);
     } else {
+        let unchanged = || Restyled {
+            text: text.to_string(),
+            fits: fits(text, text, style, scope),
+        };
         let Ok(source_type) = SourceType::from_path(path) else {
-            return text.to_string();
+            return unchanged();
         };
         let allocator = Allocator::default();
         let parsed = Parser::new(&allocator, text, source_type).parse();
         if crate::syntax::first_error(text, &parsed).is_some() {
-            return text.to_string();
+            return unchanged();
         }
         let semantic = SemanticBuilder::new()
             .with_build_nodes(true)
@@ -93,23 +105,35 @@ pub fn restyle(path: &Path, text: &str, style: &Style, scope: &Scope) -> String 
         }
     }
     let mut out = apply(text, edits);
+    let fits = fits(text, &out, style, scope);
     // Only shorter lines can join; a codemod's edits are left as laid out.
     let shorter = !style.semi || !style.arrow_parens || !style.bracket_spacing;
     if shorter && !is_css && matches!(scope, Scope::Whole) {
         out = super::join::join(path, out, style, scope);
     }
-    match style.end_of_line {
+    let text = match style.end_of_line {
         EndOfLine::Crlf => out.replace("\r\n", "\n").replace('\n', "\r\n"),
         EndOfLine::Cr => out.replace("\r\n", "\n").replace('\n', "\r"),
         EndOfLine::Lf | EndOfLine::Auto => out,
-    }
+    };
+    Restyled { text, fits }
 }
 
-/// Whether prettier would keep every line break of `text` (laid out for 80 columns and
-/// two-space indentation) under `style`: it never joins lines under a width no wider than
-/// 80, and it breaks none that fit.
-pub fn fits(text: &str, style: &Style) -> bool {
-    style.print_width <= 80 && text.lines().all(|l| style.width(l) <= style.print_width)
+/// Whether prettier keeps every line break of `before` (laid out for 80 columns and
+/// two-space indentation) in `after`, the same lines restyled: it joins none under a width
+/// no wider than 80, and it breaks none that fit. A line that was already too long and
+/// did not grow is one prettier could not break at 80 columns either.
+fn fits(before: &str, after: &str, style: &Style, scope: &Scope) -> bool {
+    if style.print_width > 80 {
+        return false;
+    }
+    let mut start = 0;
+    before.lines().zip(after.lines()).all(|(old, new)| {
+        let at = start;
+        start += old.len() + 1;
+        let (was, is) = (style.width(old), style.width(new));
+        !scope.covers(at) || is <= style.print_width || (was > 80 && is <= was)
+    })
 }
 
 type Edit = (Range<usize>, String);
@@ -642,7 +666,7 @@ mod tests {
     fn styled(text: &str, edit: impl FnOnce(&mut Style)) -> String {
         let mut style = Style::default();
         edit(&mut style);
-        restyle(Path::new("a.tsx"), text, &style, &Scope::Whole)
+        restyle(Path::new("a.tsx"), text, &style, &Scope::Whole).text
     }
 
     #[test]
@@ -708,7 +732,7 @@ mod tests {
         let mut style = Style::default();
         style.single_quote = true;
         let second = text.find("const b").unwrap()..text.len();
-        let out = restyle(Path::new("a.ts"), text, &style, &Scope::Only(&[second]));
+        let out = restyle(Path::new("a.ts"), text, &style, &Scope::Only(&[second])).text;
         assert_eq!(out, "const a = \"x\";\nconst b = 'y';\n");
     }
 

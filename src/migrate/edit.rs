@@ -118,11 +118,11 @@ pub fn render(source: &str, range: Span, edits: &[Edit]) -> Result<String, Overl
                     .map_or(0, |i| i + 1);
                 let indent = indentation_at(source, edit.span.start);
                 // What precedes the object on its line, as it will be printed.
-                let lead = out[out.rfind('\n').map_or(0, |i| i + 1)..].chars().count()
+                let lead = crate::layout::columns(&out[out.rfind('\n').map_or(0, |i| i + 1)..])
                     + if out.contains('\n') {
                         0
                     } else {
-                        source[line_start..range.start as usize].chars().count()
+                        crate::layout::columns(&source[line_start..range.start as usize])
                     };
                 let (open, close) = if *parens { ("(", ")") } else { ("", "") };
                 let mut props: Vec<String> =
@@ -131,7 +131,7 @@ pub fn render(source: &str, range: Span, edits: &[Edit]) -> Result<String, Overl
                 let one_line = format!("{open}{{ {} }}{suffix}{close}", props.join(", "));
                 // +1 for the `;` or `,` that follows.
                 if !value.contains('\n')
-                    && crate::layout::fits_columns(lead + one_line.chars().count() + 1)
+                    && crate::layout::fits_columns(lead + crate::layout::columns(&one_line) + 1)
                 {
                     out.push_str(&one_line);
                 } else {
@@ -258,9 +258,14 @@ pub fn indentation_at(source: &str, offset: u32) -> String {
         .collect()
 }
 
-/// One level of indentation in the file's own style: a tab where it indents with tabs.
-pub fn step(indent: &str) -> &'static str {
-    if indent.contains('\t') { "\t" } else { "  " }
+/// One level of indentation in the file's own style: a tab where it indents with tabs,
+/// else the project's unit.
+pub fn step(indent: &str) -> String {
+    if indent.contains('\t') {
+        "\t".to_string()
+    } else {
+        crate::layout::unit()
+    }
 }
 
 #[cfg(test)]

@@ -36,6 +36,8 @@ pub struct Request {
     pub to: Option<PathBuf>,
     pub keep_route: bool,
     pub force: bool,
+    /// The project's width and indentation, for the lines the codemod lays out.
+    pub layout: crate::layout::Settings,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -292,6 +294,7 @@ pub fn resolve_route(project: &Project, cwd: &Path, arg: &str) -> Result<PathBuf
 /// Plans the migration. Refusals are a verdict, not an error; errors are for input the
 /// tool cannot read at all.
 pub fn plan(request: &Request, project: &Project) -> Result<Migration> {
+    let _layout = crate::layout::Scoped::set(request.layout.clone());
     let route_path = &request.route;
     let folder = route_path
         .parent()

@@ -47,12 +47,13 @@ pub(super) fn ternary_rewrite<'a>(
     let test = cx.src(test);
     let mut combined = format!("({test} ? {ca} : {cb})");
     let (lead, rest) = cx.around(call.span);
-    if !crate::layout::fits_columns(lead + combined.chars().count() + rest) {
+    if !crate::layout::fits_columns(lead + crate::layout::columns(&combined) + rest) {
         // Prettier breaks the conditional inside the parentheses, one branch a line.
         let indent = crate::migrate::edit::indentation_at(cx.text, call.span.start);
         let inner = format!("{indent}{}", crate::migrate::edit::step(&indent));
-        let fits =
-            |line: &str, after: usize| crate::layout::fits_columns(line.chars().count() + after);
+        let fits = |line: &str, after: usize| {
+            crate::layout::fits_columns(crate::layout::columns(line) + after)
+        };
         if test.contains('\n')
             || !fits(&format!("{inner}? {ca}"), 0)
             || !fits(&format!("{inner}: {cb})"), rest)
@@ -363,7 +364,7 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
         let (before, after) = (&text[line_start..start], &text[end..line_end]);
-        let width = |s: &str| s.chars().count();
+        let width = crate::layout::columns;
         let parent = up(self.semantic, at).1;
         let alone = match parent {
             AstKind::CallExpression(call) => {
@@ -383,7 +384,7 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
             .chars()
             .take_while(|c| *c == ' ' || *c == '\t')
             .collect();
-        let step = if indent.contains('\t') { "\t" } else { "  " };
+        let step = crate::migrate::edit::step(&indent);
         let inner = format!("{indent}{step}");
         // `tail` follows the conditional on its last line (`,` or the source's `;`).
         let broken = |tail: &str| {
@@ -514,7 +515,7 @@ impl<'t, 's, 'a> Rewriter<'t, 's, 'a> {
     pub(super) fn around(&self, at: Span) -> (usize, usize) {
         let text = self.text;
         let line_start = text[..at.start as usize].rfind('\n').map_or(0, |i| i + 1);
-        let lead = text[line_start..at.start as usize].chars().count();
+        let lead = crate::layout::columns(&text[line_start..at.start as usize]);
         let rest = text[at.end as usize..]
             .split('\n')
             .next()
@@ -757,7 +758,7 @@ pub(super) fn layout_args(
         .collect();
     let place = crate::layout::Place {
         indent,
-        unit: crate::migrate::edit::step(indent),
+        unit: &crate::migrate::edit::step(indent),
         lead,
         rest,
     };

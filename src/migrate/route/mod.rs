@@ -563,15 +563,11 @@ impl<'s, 'a> Cx<'s, 'a> {
         };
         let width = export.len()
             + async_kw.len()
-            + text[line_start..handler.name_span.start as usize]
-                .chars()
-                .count()
+            + crate::layout::columns(&text[line_start..handler.name_span.start as usize])
             + name.len()
-            + text[handler.name_span.end as usize..params.start as usize]
-                .chars()
-                .count()
-            + one_line.chars().count()
-            + rest.trim_end().chars().count();
+            + crate::layout::columns(&text[handler.name_span.end as usize..params.start as usize])
+            + crate::layout::columns(&one_line)
+            + crate::layout::columns(rest.trim_end());
         if crate::layout::fits_columns(width) {
             return one_line;
         }
