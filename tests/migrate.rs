@@ -52,6 +52,7 @@ const CASES: &[(&str, &str)] = &[
     ("axios-react-query", "migrated"),
     ("ternary-method", "migrated"),
     ("const-url", "migrated"),
+    ("prettier-style", "migrated"),
 ];
 
 fn fixtures() -> PathBuf {
