@@ -348,6 +348,25 @@ fn crlf_files_stay_crlf() {
     }
 }
 
+/// The codemod restyles only its own lines: a line of the user's that their formatter
+/// would change (here double quotes under `singleQuote`) is theirs to keep.
+#[test]
+fn only_the_codemods_lines_follow_the_formatter_settings() {
+    let dir = fixture("prettier-style");
+    let form = dir.path().join("app/posts/new/post-form.tsx");
+    let text = fs::read_to_string(&form).unwrap().replace(
+        "  const router = useRouter()\n",
+        "  const router = useRouter()\n  const legacy = \"kept as written\";\n",
+    );
+    fs::write(&form, text).unwrap();
+    let (code, _, stderr) = migrate(dir.path(), &args("prettier-style"), &["--force"]);
+    assert_eq!(code, 0, "{stderr}");
+    let after = fs::read_to_string(&form).unwrap();
+    assert!(after.contains("  const legacy = \"kept as written\";\n"), "{after}");
+    assert!(after.contains("import { createPost } from './actions'\n"), "{after}");
+    assert!(after.contains("const res = await createPost({ title, content })\n"), "{after}");
+}
+
 #[test]
 fn tab_indented_files_stay_tab_indented() {
     let dir = fixture("manual-callers");

@@ -209,7 +209,7 @@ fn run_tool(
         Ok(r) => r,
         Err(e) => {
             plan.warnings.push(format!(
-                "the project's {} could not format the new code ({e:#}); they may not match your settings ({reasons})",
+                "the project's {} could not format the new code ({e:#}); the files may not match your settings ({reasons})",
                 tool.name()
             ));
             plan.next_steps
@@ -227,6 +227,11 @@ fn run_tool(
                 formatted += 1;
             }
             runner::Outcome::Ignored => {}
+            runner::Outcome::Failed { message } => plan.warnings.push(format!(
+                "the project's {} could not format {} ({message}); it may not match your settings ({reasons})",
+                tool.name(),
+                plan.ops[*i].path.display()
+            )),
             runner::Outcome::WasUnformatted => plan.notes.push(format!(
                 "{} was not formatted before; only scaffold's lines follow your {} settings",
                 plan.ops[*i].path.display(),

@@ -729,8 +729,10 @@ mod tests {
     #[test]
     fn a_scope_limits_the_changes() {
         let text = "const a = \"x\";\nconst b = \"y\";\n";
-        let mut style = Style::default();
-        style.single_quote = true;
+        let style = Style {
+            single_quote: true,
+            ..Style::default()
+        };
         let second = text.find("const b").unwrap()..text.len();
         let out = restyle(Path::new("a.ts"), text, &style, &Scope::Only(&[second])).text;
         assert_eq!(out, "const a = \"x\";\nconst b = 'y';\n");

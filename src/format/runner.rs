@@ -33,6 +33,10 @@ pub enum Outcome {
     Ignored,
     /// A file the codemod edited that the formatter did not accept before the edit.
     WasUnformatted,
+    /// The formatter threw on this file (a plugin error, a syntax it cannot parse).
+    Failed {
+        message: String,
+    },
 }
 
 /// prettier's API through the project's own installation, resolved from the project root as
@@ -57,7 +61,11 @@ process.stdin.on("end", async () => {
       out.push({ kind: "wasUnformatted" });
       continue;
     }
-    out.push({ kind: "formatted", text: await prettier.format(job.text, options) });
+    try {
+      out.push({ kind: "formatted", text: await prettier.format(job.text, options) });
+    } catch (error) {
+      out.push({ kind: "failed", message: String(error?.message ?? error).split("\n")[0] });
+    }
   }
   process.stdout.write(JSON.stringify({ version: prettier.version, out }));
 });
