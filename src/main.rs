@@ -283,7 +283,7 @@ fn confirmed(
         dry_run: true,
     };
     let outcomes = plan::check(&project.root, plan, options)?;
-    plan::print_summary(&outcomes)?;
+    plan::print_summary(plan, &outcomes)?;
     if terminal.confirm("Write these files?", true)? {
         return Ok(true);
     }

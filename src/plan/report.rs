@@ -86,11 +86,14 @@ pub fn print_human(plan: &Plan, outcomes: &[Outcome], dry_run: bool) -> io::Resu
 
 /// What a run would do, one line per file, for the confirmation before an
 /// interactive run writes: on stderr, beside the prompts.
-pub fn print_summary(outcomes: &[Outcome]) -> io::Result<()> {
+pub fn print_summary(plan: &Plan, outcomes: &[Outcome]) -> io::Result<()> {
     let mut err = io::stderr().lock();
     writeln!(err, "\nscaffold will write:")?;
     for o in outcomes {
         writeln!(err, "{:>12}  {}", label(o.status), o.path.display())?;
+    }
+    for note in &plan.notes {
+        writeln!(err, "note: {note}")?;
     }
     Ok(())
 }
