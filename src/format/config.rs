@@ -85,8 +85,14 @@ pub fn resolve(root: &Path, file: &Path) -> Result<Resolved> {
     if let Some(config) = find_first(dir, BIOME_FILES) {
         let mut style = biome_defaults();
         let value = crate::project::json::read(&config)?;
-        let dynamic = biome_options(&value, &mut style);
-        let tool = biome_formats(&value).then_some(Tool::Biome);
+        // Biome's CSS formatter has its own quote style (double unless set).
+        let language = if path.extension().is_some_and(|e| e == "css") {
+            "css"
+        } else {
+            "javascript"
+        };
+        let dynamic = biome_options(&value, language, &mut style);
+        let tool = biome_formats(&value, language).then_some(Tool::Biome);
         return Ok(Resolved {
             tool,
             style: if tool.is_some() {
@@ -321,16 +327,17 @@ fn biome_defaults() -> Style {
     }
 }
 
-fn biome_formats(config: &Value) -> bool {
+fn biome_formats(config: &Value, language: &str) -> bool {
     let enabled = |v: Option<&Value>| v.and_then(Value::as_bool) != Some(false);
     enabled(config.pointer("/formatter/enabled"))
-        && enabled(config.pointer("/javascript/formatter/enabled"))
+        && enabled(config.pointer(&format!("/{language}/formatter/enabled")))
 }
 
-/// Applies `formatter` then `javascript.formatter`; `extends` and `overrides` need Biome.
-fn biome_options(config: &Value, style: &mut Style) -> Option<String> {
-    for section in ["/formatter", "/javascript/formatter"] {
-        let Some(Value::Object(o)) = config.pointer(section) else {
+/// Applies `formatter` then the language's (`javascript.formatter`, `css.formatter`);
+/// `extends` and `overrides` need Biome.
+fn biome_options(config: &Value, language: &str, style: &mut Style) -> Option<String> {
+    for section in ["/formatter".to_string(), format!("/{language}/formatter")] {
+        let Some(Value::Object(o)) = config.pointer(&section) else {
             continue;
         };
         let text = |key: &str| o.get(key).and_then(Value::as_str);
@@ -403,15 +410,43 @@ fn dependencies(root: &Path) -> Vec<String> {
         .collect()
 }
 
-/// The installed formatter's entry point, found as node would from the project root.
+/// The installed formatter, found as node would from the project root: prettier's
+/// package, or Biome's native binary (its `.bin` launcher is a node script that costs
+/// 150 ms a call).
 pub fn installed(root: &Path, tool: Tool) -> Option<PathBuf> {
-    let package = match tool {
-        Tool::Prettier => "node_modules/prettier/package.json",
-        Tool::Biome => "node_modules/.bin/biome",
+    root.ancestors().find_map(|dir| {
+        let modules = dir.join("node_modules");
+        match tool {
+            Tool::Prettier => Some(modules.join("prettier/package.json")).filter(|p| p.is_file()),
+            Tool::Biome => biome_binary(&modules)
+                .or_else(|| Some(modules.join(".bin/biome")).filter(|p| p.is_file())),
+        }
+    })
+}
+
+/// `@biomejs/cli-<os>-<arch>[-musl]/biome`, the package Biome's launcher would pick.
+fn biome_binary(modules: &Path) -> Option<PathBuf> {
+    let os = match std::env::consts::OS {
+        "macos" => "darwin",
+        "windows" => "win32",
+        other => other,
     };
-    root.ancestors()
-        .map(|dir| dir.join(package))
-        .find(|p| p.is_file())
+    let arch = match std::env::consts::ARCH {
+        "x86_64" => "x64",
+        "aarch64" => "arm64",
+        other => other,
+    };
+    let exe = if os == "win32" { "biome.exe" } else { "biome" };
+    let prefix = format!("cli-{os}-{arch}");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(modules.join("@biomejs"))
+        .ok()?
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|e| e.path().join(exe))
+        .filter(|p| p.is_file())
+        .collect();
+    dirs.sort(); // the glibc build before `-musl`
+    dirs.into_iter().next()
 }
 
 #[cfg(test)]

@@ -61,6 +61,9 @@ pub fn format_plan(root: &Path, plan: &mut Plan, origin: Origin, run_formatter: 
             }
         };
         let Some(tool) = resolved.tool else { continue };
+        if resolved.style == Style::default() && resolved.dynamic.is_none() {
+            continue; // the layout is already prettier's default
+        }
         let original = match origin {
             Origin::Codemod => std::fs::read_to_string(root.join(&op.path)).ok(),
             Origin::Generated => None,
@@ -86,8 +89,14 @@ pub fn format_plan(root: &Path, plan: &mut Plan, origin: Origin, run_formatter: 
         let why = resolved.dynamic.clone().or_else(|| {
             if mixed {
                 Some(format!("tabWidth {}", resolved.style.tab_width))
+            } else if !restyled.fits {
+                Some(width_reason(&resolved))
+            } else if tool == Tool::Biome && run_formatter && config::installed(root, tool).is_some() {
+                // Biome breaks some lines where prettier does not (unions, for one); with
+                // its native binary at hand, it has the last word.
+                Some("Biome lays out some constructs unlike prettier".into())
             } else {
-                (!restyled.fits).then(|| width_reason(&resolved))
+                None
             }
         });
         if let Some(why) = why {

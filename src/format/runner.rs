@@ -100,19 +100,26 @@ pub fn prettier(root: &Path, jobs: &[Job]) -> Result<(String, Vec<Outcome>)> {
 }
 
 /// Formats every job with the project's Biome (`biome format --stdin-file-path`).
+/// The files run side by side: each is a 25 ms process start.
 pub fn biome(root: &Path, binary: &Path, jobs: &[Job]) -> Result<Vec<Outcome>> {
-    jobs.iter()
-        .map(|job| {
-            let mut command = Command::new(binary);
-            command
-                .arg("format")
-                .arg(format!("--stdin-file-path={}", job.path.display()))
-                .current_dir(root);
-            let text = String::from_utf8(run(command, job.text.as_bytes())?)
-                .context("biome printed text that is not UTF-8")?;
-            Ok(Outcome::Formatted { text })
-        })
-        .collect()
+    let one = |job: &Job| -> Result<Outcome> {
+        let mut command = Command::new(binary);
+        command
+            .arg("format")
+            .arg("--colors=off")
+            .arg(format!("--stdin-file-path={}", job.path.display()))
+            .current_dir(root);
+        let text = String::from_utf8(run(command, job.text.as_bytes())?)
+            .context("biome printed text that is not UTF-8")?;
+        Ok(Outcome::Formatted { text })
+    };
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs.iter().map(|job| scope.spawn(move || one(job))).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err(anyhow!("biome's runner panicked"))))
+            .collect()
+    })
 }
 
 /// Runs `command` with `input` on stdin; its stdout, or an error with its stderr. Killed

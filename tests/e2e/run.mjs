@@ -19,6 +19,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { formatMatrix } from "./format-matrix.mjs";
 import { freePort, startNext } from "./lib/server.mjs";
 import { randomVariants } from "./random-variants.mjs";
 
@@ -781,6 +782,7 @@ async function browserTests(app, generatedNames) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const variants = loadVariants(options.only);
+  const named = [...variants];
   // Random specs run with the full matrix only; --only picks named variants.
   if (!options.only) variants.push(...randomVariants(options.random));
 
@@ -809,6 +811,14 @@ async function main() {
   if (options.apps.includes(APPS[0].name)) {
     await stage("zod 3: typegen, tsc, eslint, prettier", () =>
       zod3Checks(variants),
+    );
+    // The output follows the project's Prettier or Biome configuration:
+    // twelve real-world shapes of config, each in its own copy of the app.
+    await stage("format matrix: prettier and biome configs", () =>
+      formatMatrix({
+        variants: named,
+        migrations: MIGRATIONS.map(({ route }) => route),
+      }),
     );
   }
   return finish();
