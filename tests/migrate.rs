@@ -362,9 +362,18 @@ fn only_the_codemods_lines_follow_the_formatter_settings() {
     let (code, _, stderr) = migrate(dir.path(), &args("prettier-style"), &["--force"]);
     assert_eq!(code, 0, "{stderr}");
     let after = fs::read_to_string(&form).unwrap();
-    assert!(after.contains("  const legacy = \"kept as written\";\n"), "{after}");
-    assert!(after.contains("import { createPost } from './actions'\n"), "{after}");
-    assert!(after.contains("const res = await createPost({ title, content })\n"), "{after}");
+    assert!(
+        after.contains("  const legacy = \"kept as written\";\n"),
+        "{after}"
+    );
+    assert!(
+        after.contains("import { createPost } from './actions'\n"),
+        "{after}"
+    );
+    assert!(
+        after.contains("const res = await createPost({ title, content })\n"),
+        "{after}"
+    );
 }
 
 #[test]

@@ -35,7 +35,12 @@ const APPS = [
   { name: "next15", src: path.join(E2E_DIR, "app"), next: 15, migrate: true },
   // Turbopack resolves nothing outside the app's root, so this copy gets
   // hard links to the packages instead of a symlink.
-  { name: "next16", src: path.join(E2E_DIR, "app16"), next: 16, hardlinks: true },
+  {
+    name: "next16",
+    src: path.join(E2E_DIR, "app16"),
+    next: 16,
+    hardlinks: true,
+  },
 ];
 let APP_SRC = APPS[0].src;
 const BROWSER_TESTS = path.join(E2E_DIR, "browser");
@@ -95,9 +100,11 @@ function parseArgs(argv) {
       options.apps = arg.slice("--app=".length).split(",");
       const known = APPS.map((app) => app.name);
       const unknown = options.apps.filter((name) => !known.includes(name));
-      if (unknown.length) usageError(`--app: unknown app(s) ${unknown.join(", ")}; known: ${known.join(", ")}`);
-    }
-    else if (arg === "--skip-browser") options.skipBrowser = true;
+      if (unknown.length)
+        usageError(
+          `--app: unknown app(s) ${unknown.join(", ")}; known: ${known.join(", ")}`,
+        );
+    } else if (arg === "--skip-browser") options.skipBrowser = true;
     else if (arg.startsWith("--random=")) {
       options.random = Number(arg.slice("--random=".length));
       if (!Number.isInteger(options.random) || options.random < 0) {
@@ -344,8 +351,13 @@ async function copyApp(app) {
     fs.symlinkSync(modules, path.join(APP, "node_modules"), "dir");
     return;
   }
-  const linked = await run("cp", ["-al", modules, path.join(APP, "node_modules")]);
-  if (linked.code !== 0) throw new Error(`cp -al node_modules: ${linked.output}`);
+  const linked = await run("cp", [
+    "-al",
+    modules,
+    path.join(APP, "node_modules"),
+  ]);
+  if (linked.code !== 0)
+    throw new Error(`cp -al node_modules: ${linked.output}`);
 }
 
 /**
@@ -515,7 +527,12 @@ async function migrateFixturesTypecheck() {
     const own = path.join(fixtures, "fixtures", name);
     const of = path.join(own, "project-of.txt");
     const project = fs.existsSync(of)
-      ? path.join(fixtures, "fixtures", fs.readFileSync(of, "utf8").trim(), "project")
+      ? path.join(
+          fixtures,
+          "fixtures",
+          fs.readFileSync(of, "utf8").trim(),
+          "project",
+        )
       : path.join(own, "project");
     fs.cpSync(project, dir, { recursive: true });
     fs.symlinkSync(
@@ -554,7 +571,10 @@ async function migrateFixturesTypecheck() {
     }
   }
   return failed.length
-    ? { ok: false, detail: `${failed.length} of ${cases.length}: ${failed.join(", ")}` }
+    ? {
+        ok: false,
+        detail: `${failed.length} of ${cases.length}: ${failed.join(", ")}`,
+      }
     : { ok: true, detail: `${cases.length} fixture(s), no new tsc error` };
 }
 
@@ -569,8 +589,13 @@ async function migrateCorpus() {
     { cwd: ROOT },
   );
   console.log(indent(result.output));
-  const summary = result.stdout.split("\n").find((l) => l.includes("cases from"));
-  return { ok: result.code === 0, detail: summary?.trim() ?? `exit code ${result.code}` };
+  const summary = result.stdout
+    .split("\n")
+    .find((l) => l.includes("cases from"));
+  return {
+    ok: result.code === 0,
+    detail: summary?.trim() ?? `exit code ${result.code}`,
+  };
 }
 
 /** Runs a static check and reports its output and culprits when it fails. */
@@ -650,12 +675,19 @@ async function zod3Checks(variants) {
   );
   const owners = new Map();
   for (const variant of variants) {
-    const result = await run(bin, ["--cwd", ZOD3_APP, "--json", ...variant.args], {
-      cwd: ROOT,
-    });
+    const result = await run(
+      bin,
+      ["--cwd", ZOD3_APP, "--json", ...variant.args],
+      {
+        cwd: ROOT,
+      },
+    );
     if (result.code !== 0) {
       console.log(`variant ${variant.name}: ${indent(result.stderr)}`);
-      return { ok: false, detail: `variant ${variant.name} failed to generate` };
+      return {
+        ok: false,
+        detail: `variant ${variant.name} failed to generate`,
+      };
     }
     for (const file of JSON.parse(result.stdout).files) {
       const rel = path.normalize(file.path).split(path.sep).join("/");
@@ -709,7 +741,10 @@ async function browserTests(app, generatedNames) {
   if (files.length === 0) return { skip: "no tests in tests/e2e/browser" };
 
   const serverLog = path.join(OUT, `next-start-${app.name}.log`);
-  const server = await startNext(APP, { port: await freePort(), logFile: serverLog });
+  const server = await startNext(APP, {
+    port: await freePort(),
+    logFile: serverLog,
+  });
   const tap = path.join(OUT, `browser-${app.name}.tap`);
   fs.rmSync(tap, { force: true });
   let result;
@@ -761,10 +796,7 @@ async function browserTests(app, generatedNames) {
   const fail = count("fail") + count("cancelled");
   browserCounts.pass += pass;
   browserCounts.fail += fail;
-  const ok =
-    result.code === 0 &&
-    fail === 0 &&
-    /^# tests \d+$/m.test(report);
+  const ok = result.code === 0 && fail === 0 && /^# tests \d+$/m.test(report);
   if (!ok) {
     console.log(
       `--- next start output (also in ${path.relative(ROOT, serverLog)}) ---`,
