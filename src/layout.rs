@@ -16,6 +16,11 @@ pub struct Settings {
     pub width: usize,
     pub unit: String,
     pub tab_width: usize,
+    /// The text is written with prettier's defaults and restyled afterwards; these say how
+    /// much narrower it will be, so that lines break where prettier breaks them in the
+    /// project's style: `{ a }` loses its spaces, a statement its `;`.
+    pub bracket_spacing: bool,
+    pub semi: bool,
 }
 
 impl Default for Settings {
@@ -24,6 +29,8 @@ impl Default for Settings {
             width: WIDTH,
             unit: "  ".into(),
             tab_width: 2,
+            bracket_spacing: true,
+            semi: true,
         }
     }
 }
@@ -57,10 +64,23 @@ pub fn fits_columns(columns: usize) -> bool {
     columns <= SETTINGS.with(|s| s.borrow().width)
 }
 
-/// The columns `text` takes, a tab counting as the project's tab width, as prettier counts.
+/// The columns `text` will take in the project's style, a tab counting as its tab width,
+/// as prettier counts them.
 pub fn columns(text: &str) -> usize {
-    let tab = SETTINGS.with(|s| s.borrow().tab_width);
-    text.chars().map(|c| if c == '\t' { tab } else { 1 }).sum()
+    SETTINGS.with(|s| {
+        let s = s.borrow();
+        let mut n: usize = text
+            .chars()
+            .map(|c| if c == '\t' { s.tab_width } else { 1 })
+            .sum();
+        if !s.bracket_spacing {
+            n = n.saturating_sub(text.matches("{ ").count() + text.matches(" }").count());
+        }
+        if !s.semi && text.ends_with(';') {
+            n = n.saturating_sub(1);
+        }
+        n
+    })
 }
 
 fn pad(indent: usize) -> String {

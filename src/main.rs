@@ -77,7 +77,10 @@ fn new_action(args: ActionArgs, cli: &Cli, terminal: &mut ask::Terminal) -> Resu
     let interactive = matches!(mode(cli, terminal), Mode::Ask(_));
     match ask::gather_action(args, &project, mode(cli, terminal))? {
         Gathered::Action(spec) => {
-            let mut plan = generate::action::plan(&spec, &project)?;
+            let mut plan = {
+                let _layout = generator_layout(&project);
+                generate::action::plan(&spec, &project)?
+            };
             format_plan(&project, &mut plan, Origin::Generated, cli);
             if interactive && !confirmed(&project, &plan, cli, terminal)? {
                 return Ok(ExitCode::SUCCESS);
@@ -110,7 +113,10 @@ fn new_route(args: RouteArgs, cli: &Cli, terminal: &mut ask::Terminal) -> Result
     let interactive = matches!(mode(cli, terminal), Mode::Ask(_));
     match ask::gather_route(args, mode(cli, terminal))? {
         GatheredRoute::Route(spec) => {
-            let mut plan = generate::route::plan(&spec, &project)?;
+            let mut plan = {
+                let _layout = generator_layout(&project);
+                generate::route::plan(&spec, &project)?
+            };
             format_plan(&project, &mut plan, Origin::Generated, cli);
             if interactive && !confirmed(&project, &plan, cli, terminal)? {
                 return Ok(ExitCode::SUCCESS);
@@ -245,6 +251,12 @@ fn advise(cli: &Cli, command: &str, verdict: &str, why: &str, suggested: &str) -
         println!("{why}\n\nInstead:\n  {suggested}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Line breaks are decided for the project's style while the generators run.
+fn generator_layout(project: &Project) -> scaffold::layout::Scoped {
+    let file = project.app_dir.join("page.tsx");
+    scaffold::layout::Scoped::set(format::generator_settings(&project.root, &file))
 }
 
 /// The project's formatting, applied to the planned text before it is shown or written.

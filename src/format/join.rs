@@ -9,6 +9,7 @@ use std::path::Path;
 
 use oxc_allocator::Allocator;
 use oxc_ast::AstKind;
+use oxc_ast::ast::{BindingPattern, FormalParameters, TSType};
 use oxc_parser::Parser;
 use oxc_semantic::SemanticBuilder;
 use oxc_span::{GetSpan, SourceType, Span};
@@ -36,7 +37,7 @@ pub fn join(path: &Path, text: String, style: &Style, scope: &Scope) -> String {
         let mut lists: Vec<(Span, Vec<Span>)> = semantic
             .nodes()
             .iter()
-            .filter_map(|node| list(node.kind()))
+            .filter_map(|node| list(node.kind(), style))
             .filter(|(span, _)| scope.covers(span.start as usize))
             .collect();
         lists.sort_by_key(|(span, _)| span.size());
@@ -71,8 +72,21 @@ pub fn join(path: &Path, text: String, style: &Style, scope: &Scope) -> String {
 }
 
 /// A construct whose line breaks are all between its items: its span and the items'.
-fn list(kind: AstKind) -> Option<(Span, Vec<Span>)> {
+fn list(kind: AstKind, style: &Style) -> Option<(Span, Vec<Span>)> {
+    if let AstKind::FormalParameters(p) = kind
+        && let Some(items) = hugged(p, style)
+    {
+        return Some((kind.span(), items));
+    }
     let items: Vec<Span> = match kind {
+        AstKind::ArrayExpression(a) => {
+            let items: Option<Vec<Span>> = a
+                .elements
+                .iter()
+                .map(|e| (!e.is_elision()).then(|| e.span()))
+                .collect();
+            items?
+        }
         AstKind::CallExpression(c) => c.arguments.iter().map(GetSpan::span).collect(),
         AstKind::NewExpression(c) => c.arguments.iter().map(GetSpan::span).collect(),
         AstKind::FormalParameters(p) => p
@@ -89,6 +103,33 @@ fn list(kind: AstKind) -> Option<(Span, Vec<Span>)> {
         _ => return None,
     };
     (!items.is_empty()).then(|| (kind.span(), items))
+}
+
+/// The items of a lone destructured parameter, which prettier hugs across lines
+/// (`({\n  a,\n  b,\n}: Props)`) when it does not fit flat: the pattern's names, then the
+/// annotation (or its members, when it is an object type). A type's members can be joined
+/// only where `;` separates them.
+fn hugged(params: &FormalParameters, style: &Style) -> Option<Vec<Span>> {
+    let [param] = params.items.as_slice() else {
+        return None;
+    };
+    let BindingPattern::ObjectPattern(pattern) = &param.pattern else {
+        return None;
+    };
+    if params.rest.is_some() || param.initializer.is_some() {
+        return None;
+    }
+    let mut items: Vec<Span> = pattern.properties.iter().map(|p| p.span).collect();
+    items.extend(pattern.rest.as_ref().map(|r| r.span));
+    match param.type_annotation.as_ref().map(|a| &a.type_annotation) {
+        None => {}
+        Some(TSType::TSTypeLiteral(t)) if style.semi || t.members.len() <= 1 => {
+            items.extend(t.members.iter().map(GetSpan::span));
+        }
+        Some(TSType::TSTypeLiteral(_)) => return None,
+        Some(other) => items.push(other.span()),
+    }
+    Some(items)
 }
 
 /// The list on one line, if it is broken only between items and fits there.
@@ -111,13 +152,13 @@ fn joined(text: &str, range: Range<usize>, items: &[Span], style: &Style) -> Opt
         && tail
             .split('\n')
             .next()
-            .is_some_and(|l| matches!(l.trim(), "" | ","));
+            .is_some_and(|l| matches!(l.trim(), "" | ",") || !tail.contains('\n'));
     let items_ok = items
         .iter()
         .all(|i| !text[i.start as usize..i.end as usize].contains('\n'))
         && items
             .windows(2)
-            .all(|w| text[w[0].end as usize..w[1].start as usize].trim() == ",");
+            .all(|w| separator(&text[w[0].end as usize..w[1].start as usize]));
     if !head_ok || !tail_ok || !items_ok {
         return None;
     }
@@ -128,8 +169,8 @@ fn joined(text: &str, range: Range<usize>, items: &[Span], style: &Style) -> Opt
             continue;
         };
         let next = piece.chars().next().unwrap_or(' ');
-        if matches!(next, ')' | ']' | '>' | '}') && prev == ',' {
-            flat.pop(); // the trailing comma of a broken list
+        if (matches!(next, ')' | ']' | '>' | '}') && prev == ',') || (next == '}' && prev == ';') {
+            flat.pop(); // the trailing comma (or a type's last `;`) of a broken list
         }
         let prev = flat.chars().last().unwrap_or(' ');
         let gap = if matches!(prev, '(' | '[' | '<') || matches!(next, ')' | ']' | '>') {
@@ -154,6 +195,18 @@ fn joined(text: &str, range: Range<usize>, items: &[Span], style: &Style) -> Opt
     (style.width(&line) <= style.print_width).then_some(flat)
 }
 
+/// What may stand between two items of a broken list: a comma, or in a hugged parameter
+/// the pattern's close and the type's open (`}: {`) and a type's `;`.
+fn separator(between: &str) -> bool {
+    let trimmed = between.trim();
+    trimmed == ","
+        || trimmed == ";"
+        || trimmed
+            .chars()
+            .all(|c| matches!(c, ',' | ';' | ':' | '{' | '}' | ' ' | '\n' | '\t'))
+            && trimmed.contains(':')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,6 +229,19 @@ mod tests {
         );
         let kept = broken.replace("  )\n", "  );\n");
         assert_eq!(joined_text(&kept, true), kept);
+    }
+
+    #[test]
+    fn a_hugged_parameter_and_an_array_join_when_they_fit() {
+        let style = Style {
+            bracket_spacing: false,
+            ..Style::default()
+        };
+        let text = "export function PostForm({\n  postId,\n  submitted,\n}: Props) {\n  return 1;\n}\nexport default async function Page({\n  params,\n}: {\n  params: Promise<{id: string}>;\n}) {}\nconst C = [\n  \"id\",\n  \"title\",\n] as const;\n";
+        assert_eq!(
+            join(Path::new("a.tsx"), text.into(), &style, &Scope::Whole),
+            "export function PostForm({postId, submitted}: Props) {\n  return 1;\n}\nexport default async function Page({params}: {params: Promise<{id: string}>}) {}\nconst C = [\"id\", \"title\"] as const;\n"
+        );
     }
 
     #[test]

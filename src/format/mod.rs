@@ -91,7 +91,10 @@ pub fn format_plan(root: &Path, plan: &mut Plan, origin: Origin, run_formatter: 
                 Some(format!("tabWidth {}", resolved.style.tab_width))
             } else if !restyled.fits {
                 Some(width_reason(&resolved))
-            } else if tool == Tool::Biome && run_formatter && config::installed(root, tool).is_some() {
+            } else if tool == Tool::Biome
+                && run_formatter
+                && config::installed(root, tool).is_some()
+            {
                 // Biome breaks some lines where prettier does not (unions, for one); with
                 // its native binary at hand, it has the last word.
                 Some("Biome lays out some constructs unlike prettier".into())
@@ -144,6 +147,19 @@ fn width_reason(resolved: &Resolved) -> String {
     }
 }
 
+/// The layout generated files are made in: prettier's defaults (they are restyled
+/// afterwards), measured as they will be in the project's style.
+pub fn generator_settings(root: &Path, file: &Path) -> crate::layout::Settings {
+    match config::resolve(root, file) {
+        Ok(r) if r.tool.is_some() => crate::layout::Settings {
+            bracket_spacing: r.style.bracket_spacing,
+            semi: r.style.semi,
+            ..crate::layout::Settings::default()
+        },
+        _ => crate::layout::Settings::default(),
+    }
+}
+
 /// The width and indentation the codemod lays out `file`'s new lines in.
 pub fn layout_settings(root: &Path, file: &Path) -> crate::layout::Settings {
     match config::resolve(root, file) {
@@ -151,6 +167,9 @@ pub fn layout_settings(root: &Path, file: &Path) -> crate::layout::Settings {
             width: r.style.print_width,
             unit: r.style.unit(),
             tab_width: r.style.tab_width,
+            // The codemod's lines are restyled like generated ones.
+            bracket_spacing: r.style.bracket_spacing,
+            semi: r.style.semi,
         },
         _ => crate::layout::Settings::default(),
     }

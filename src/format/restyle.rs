@@ -305,17 +305,20 @@ impl Pass<'_> {
                         })
                         .map(GetSpan::span)
                         .collect();
+                    self.trailing(named.last().copied(), TrailingComma::Es5);
                     self.list_braces(&named);
                 }
             }
             AstKind::ExportNamedDeclaration(e) => {
                 self.statement_end(span);
                 let named: Vec<Span> = e.specifiers.iter().map(|s| s.span).collect();
+                self.trailing(named.last().copied(), TrailingComma::Es5);
                 self.list_braces(&named);
             }
             AstKind::ExportFromDeclaration(e) => {
                 self.statement_end(span);
                 let named: Vec<Span> = e.specifiers.iter().map(|s| s.span).collect();
+                self.trailing(named.last().copied(), TrailingComma::Es5);
                 self.list_braces(&named);
             }
             AstKind::TSTypeLiteral(t) => {
@@ -708,6 +711,9 @@ mod tests {
         );
         let none = styled(text, |s| s.trailing_comma = TrailingComma::None);
         assert!(!none.contains(",\n}") && !none.contains(",\n)"), "{none}");
+        let imports = "import {\n  a,\n  b,\n} from \"x\";\nexport {\n  a,\n  b,\n};\n";
+        let none = styled(imports, |s| s.trailing_comma = TrailingComma::None);
+        assert_eq!(none, imports.replace("b,\n", "b\n"));
     }
 
     #[test]

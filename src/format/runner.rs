@@ -114,10 +114,16 @@ pub fn biome(root: &Path, binary: &Path, jobs: &[Job]) -> Result<Vec<Outcome>> {
         Ok(Outcome::Formatted { text })
     };
     std::thread::scope(|scope| {
-        let handles: Vec<_> = jobs.iter().map(|job| scope.spawn(move || one(job))).collect();
+        let handles: Vec<_> = jobs
+            .iter()
+            .map(|job| scope.spawn(move || one(job)))
+            .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err(anyhow!("biome's runner panicked"))))
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(anyhow!("biome's runner panicked")))
+            })
             .collect()
     })
 }

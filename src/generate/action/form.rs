@@ -237,7 +237,7 @@ fn field_jsx(f: &Field, indent: usize, kit: &Kit<'_>) -> String {
 fn guarded(indent: usize, test: &str, element: impl Fn(usize) -> String) -> String {
     let flat = element(0);
     let line = format!("{}{{{test} && {flat}}}", pad(indent));
-    if !flat.contains('\n') && layout::fits_columns(line.chars().count()) {
+    if !flat.contains('\n') && layout::fits_columns(layout::columns(&line)) {
         return line;
     }
     format!(

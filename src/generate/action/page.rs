@@ -114,9 +114,9 @@ pub fn page_context(
         let name = layout::string(&spec.name);
         let call = format!("await submitted<{}>({name});", n.state_type());
         let flat = format!("  const lastSubmit = {call}");
-        if layout::fits_columns(flat.chars().count()) {
+        if layout::fits_columns(layout::columns(&flat)) {
             flat
-        } else if name.chars().count() <= 20 && layout::fits_columns(call.chars().count() + 4) {
+        } else if name.chars().count() <= 20 && layout::fits_columns(layout::columns(&call) + 4) {
             format!("  const lastSubmit =\n    {call}")
         } else {
             layout::call(
