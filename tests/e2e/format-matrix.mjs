@@ -20,6 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { copyAppTree } from "./lib/copy.mjs";
 import { randomVariants } from "./random-variants.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url)).replace(
@@ -40,14 +41,6 @@ const APPS = {
   // create-next-app 16 with Tailwind v4, for the class-sorting plugin.
   next16: path.join(E2E_DIR, "app16"),
 };
-// Build output, installed packages, test data and generated types stay out
-// of the copies (as in run.mjs).
-const COPY_EXCLUDES = new Set([
-  ".next",
-  ".data",
-  "node_modules",
-  "next-env.d.ts",
-]);
 // Full diffs of the first few failing files per configuration go to the log;
 // the rest are listed by name and written to the .diff file.
 const DIFFS_SHOWN = 5;
@@ -330,16 +323,7 @@ async function ensureInstalled(dir, log) {
  * app's packages, so the tools' packages can be added beside them.
  */
 function copyApp(appSrc, dir, tools) {
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.cpSync(appSrc, dir, {
-    recursive: true,
-    filter(source) {
-      const rel = path.relative(appSrc, source);
-      if (rel === "") return true;
-      if (COPY_EXCLUDES.has(rel.split(path.sep)[0])) return false;
-      return !source.endsWith(".tsbuildinfo");
-    },
-  });
+  copyAppTree(appSrc, dir);
   const modules = path.join(dir, "node_modules");
   fs.mkdirSync(modules);
   linkPackages(path.join(appSrc, "node_modules"), modules);

@@ -20,6 +20,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { formatMatrix } from "./format-matrix.mjs";
+import { copyAppTree } from "./lib/copy.mjs";
 import { freePort, startNext } from "./lib/server.mjs";
 import { randomVariants } from "./random-variants.mjs";
 
@@ -56,15 +57,6 @@ const MIGRATIONS = [
   { route: "/api/notes/[id]", verdict: "migrated" },
 ];
 const ZOD3_APP = path.join(OUT, "zod3-app");
-
-// Everything the app's .gitignore lists: build output, installed packages,
-// file-backed test data and generated type files must not leak into the copy.
-const COPY_EXCLUDES = new Set([
-  ".next",
-  ".data",
-  "node_modules",
-  "next-env.d.ts",
-]);
 
 const STAGE_TIMEOUT_MS = 15 * 60_000;
 
@@ -334,18 +326,7 @@ function needsInstall() {
 
 /** Fresh copy of the app at APP sharing the original's packages. */
 async function copyApp(app) {
-  // fs.rm does not follow symlinks, so this removes the node_modules link,
-  // never the original's packages.
-  fs.rmSync(APP, { recursive: true, force: true });
-  fs.cpSync(APP_SRC, APP, {
-    recursive: true,
-    filter(source) {
-      const rel = path.relative(APP_SRC, source);
-      if (rel === "") return true;
-      if (COPY_EXCLUDES.has(rel.split(path.sep)[0])) return false;
-      return !source.endsWith(".tsbuildinfo");
-    },
-  });
+  copyAppTree(APP_SRC, APP);
   const modules = path.join(APP_SRC, "node_modules");
   if (!app.hardlinks) {
     fs.symlinkSync(modules, path.join(APP, "node_modules"), "dir");
@@ -653,12 +634,7 @@ async function zod3Checks(variants) {
     }
   }
   const appSrc = APPS[0].src;
-  fs.rmSync(ZOD3_APP, { recursive: true, force: true });
-  fs.cpSync(appSrc, ZOD3_APP, {
-    recursive: true,
-    filter: (source) =>
-      !COPY_EXCLUDES.has(path.relative(appSrc, source).split(path.sep)[0]),
-  });
+  copyAppTree(appSrc, ZOD3_APP);
   const modules = path.join(ZOD3_APP, "node_modules");
   fs.mkdirSync(modules);
   for (const entry of fs.readdirSync(path.join(appSrc, "node_modules"))) {
@@ -849,6 +825,7 @@ async function main() {
     await stage("format matrix: prettier and biome configs", () =>
       formatMatrix({
         variants: named,
+        random: options.only ? 0 : options.random,
         migrations: MIGRATIONS.map(({ route }) => route),
       }),
     );
