@@ -425,7 +425,11 @@ impl Pass<'_> {
             return;
         }
         let end = span.end as usize - 1;
-        if self.text.as_bytes().get(end) == Some(&b';') {
+        // Only a `;` that ends its line: prettier prints one statement a line, and
+        // `0;x` must not become `0x`.
+        let rest = self.text[end + 1..].trim_start_matches([' ', '\t']);
+        let ends_line = rest.is_empty() || rest.starts_with(['\n', '\r']) || rest.starts_with("//");
+        if self.text.as_bytes().get(end) == Some(&b';') && ends_line {
             self.edits.push((end..end + 1, String::new()));
         }
     }
@@ -699,6 +703,13 @@ mod tests {
             out,
             "import { a } from \"x\"\ntype T = { a: string; b: number }\ninterface I {\n  a: string\n  b: number\n}\nlet x = 1\n;(async () => {})()\nexport { x }\n"
         );
+    }
+
+    #[test]
+    fn a_semicolon_inside_a_line_stays() {
+        // Found by the fuzzer: `0;lV < 0` must not become `0lV < 0`.
+        let text = "0;lV < 0;\nfor (;;) {}\n";
+        assert_eq!(styled(text, |s| s.semi = false), "0;lV < 0\nfor (;;) {}\n");
     }
 
     #[test]
