@@ -82,6 +82,7 @@ fn new_action(args: ActionArgs, cli: &Cli, terminal: &mut ask::Terminal) -> Resu
                 generate::action::plan(&spec, &project)?
             };
             format_plan(&project, &mut plan, Origin::Generated, cli);
+            check_syntax(&plan, "the formatted")?;
             if interactive && !confirmed(&project, &plan, cli, terminal)? {
                 return Ok(ExitCode::SUCCESS);
             }
@@ -118,6 +119,7 @@ fn new_route(args: RouteArgs, cli: &Cli, terminal: &mut ask::Terminal) -> Result
                 generate::route::plan(&spec, &project)?
             };
             format_plan(&project, &mut plan, Origin::Generated, cli);
+            check_syntax(&plan, "the formatted")?;
             if interactive && !confirmed(&project, &plan, cli, terminal)? {
                 return Ok(ExitCode::SUCCESS);
             }

@@ -62,7 +62,7 @@ const PRETTIER_FILES: &[&str] = &[
     ".prettierrc.toml",
 ];
 
-const BIOME_FILES: &[&str] = &["biome.json", "biome.jsonc"];
+const BIOME_FILES: &[&str] = &["biome.json", "biome.jsonc", ".biome.json", ".biome.jsonc"];
 
 /// The formatter and options for `file` (relative to `root`). A config that cannot be read
 /// is an error naming it: prettier would fail on it too.
@@ -70,7 +70,15 @@ pub fn resolve(root: &Path, file: &Path) -> Result<Resolved> {
     let path = root.join(file);
     let dir = path.parent().unwrap_or(root);
     let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
-    if let Some((config, options)) = find_prettier(dir)? {
+    // The nearer configuration wins: an app's biome.json over a prettier config above it.
+    let prettier = find_prettier(dir)?;
+    let biome = find_first(dir, BIOME_FILES);
+    let depth = |p: &Path| p.components().count();
+    let prettier = match (prettier, &biome) {
+        (Some((p, _)), Some(b)) if depth(b) > depth(&p) => None,
+        (found, _) => found,
+    };
+    if let Some((config, options)) = prettier {
         let mut resolved = Resolved {
             tool: Some(Tool::Prettier),
             style: editorconfig(&path),
@@ -82,7 +90,7 @@ pub fn resolve(root: &Path, file: &Path) -> Result<Resolved> {
         resolved.dynamic = prettier_options(&config, options, rel, &mut resolved.style)?;
         return Ok(resolved);
     }
-    if let Some(config) = find_first(dir, BIOME_FILES) {
+    if let Some(config) = biome {
         let mut style = biome_defaults();
         let value = crate::project::json::read(&config)?;
         // Biome's CSS formatter has its own quote style (double unless set).
@@ -208,6 +216,7 @@ fn prettier_options(
     };
     style.apply_prettier(&options);
     let mut plugins = plugin_names(&options);
+    let mut unfollowed = Style::unfollowed_prettier(&options);
     if let Some(Value::Array(overrides)) = options.get("overrides") {
         for entry in overrides {
             let Some(o) = entry.as_object() else { continue };
@@ -217,10 +226,17 @@ fn prettier_options(
             if let Some(Value::Object(options)) = o.get("options") {
                 style.apply_prettier(options);
                 plugins.extend(plugin_names(options));
+                unfollowed.extend(Style::unfollowed_prettier(options));
             }
         }
     }
-    Ok((!plugins.is_empty()).then(|| format!("{name} uses plugins ({})", plugins.join(", "))))
+    if !plugins.is_empty() {
+        return Ok(Some(format!(
+            "{name} uses plugins ({})",
+            plugins.join(", ")
+        )));
+    }
+    Ok((!unfollowed.is_empty()).then(|| format!("{name} sets {}", unfollowed.join(", "))))
 }
 
 fn plugin_names(options: &Map<String, Value>) -> Vec<String> {
@@ -258,12 +274,21 @@ fn matches_override(entry: &Map<String, Value>, rel: &Path) -> Result<bool> {
         }
         Ok(Some((names.build()?, paths.build()?)))
     };
-    let hit = |sets: &(GlobSet, GlobSet)| sets.0.is_match(&base) || sets.1.is_match(&rel);
     let Some(files) = set("files")? else {
         return Ok(false);
     };
-    let excluded = set("excludeFiles")?.is_some_and(|s| hit(&s));
-    Ok(hit(&files) && !excluded)
+    // As prettier's pathMatchesGlobs: name patterns are tried on the file name and path
+    // patterns on the path, each with the excludes matched the same way.
+    let excludes = set("excludeFiles")?;
+    let excluded = |name: &str| {
+        excludes
+            .as_ref()
+            .is_some_and(|(n, p)| n.is_match(name) || p.is_match(name))
+    };
+    Ok(
+        (files.0.is_match(&base) && !excluded(&base))
+            || (files.1.is_match(&rel) && !excluded(&rel)),
+    )
 }
 
 /// The options `.editorconfig` gives a file, mapped as prettier maps them
@@ -386,6 +411,17 @@ fn biome_options(config: &Value, language: &str, style: &mut Style) -> Option<St
     }
     if style.end_of_line == EndOfLine::Auto {
         style.end_of_line = EndOfLine::Lf;
+    }
+    for key in ["bracketSameLine", "attributePosition", "expand"] {
+        for section in ["/formatter", "/javascript/formatter"] {
+            if let Some(v) = config.pointer(&format!("{section}/{key}")) {
+                let default = matches!(v.as_str(), Some("auto") | Some("multiline"))
+                    || v == &Value::Bool(false);
+                if !default {
+                    return Some(format!("biome.json sets {key}: {v}"));
+                }
+            }
+        }
     }
     if config.get("extends").is_some() {
         return Some("biome.json extends another configuration".into());
@@ -530,6 +566,33 @@ mod tests {
     }
 
     #[test]
+    fn options_that_move_line_breaks_need_prettier() {
+        let r = style_of(&[(".prettierrc", r#"{"bracketSameLine": true}"#)], "a.tsx");
+        assert!(r.dynamic.unwrap().contains("bracketSameLine: true"));
+        let r = style_of(
+            &[(
+                ".prettierrc",
+                r#"{"objectWrap": "preserve", "semi": false}"#,
+            )],
+            "a.tsx",
+        );
+        assert_eq!(r.dynamic, None);
+    }
+
+    #[test]
+    fn excludes_match_as_prettier_matches_them() {
+        // Checked with prettier 3.10's resolveConfig: an exclude without a slash does not
+        // match a path pattern's files, nor one with a slash a name pattern's.
+        let config = r#"{"overrides": [
+            {"files": ["src/**/*.ts"], "excludeFiles": ["*.test.ts"], "options": {"semi": false}},
+            {"files": "*.tsx", "excludeFiles": "src/legacy/**", "options": {"useTabs": true}}
+        ]}"#;
+        let files = [(".prettierrc.json", config)];
+        assert!(!style_of(&files, "src/a.test.ts").style.semi);
+        assert!(style_of(&files, "src/legacy/x.tsx").style.use_tabs);
+    }
+
+    #[test]
     fn code_configs_plugins_and_shared_configs_need_prettier() {
         let r = style_of(&[("prettier.config.mjs", "export default {}")], "a.ts");
         assert!(r.dynamic.unwrap().contains("prettier.config.mjs"));
@@ -595,6 +658,22 @@ mod tests {
             "a.ts",
         );
         assert_eq!(off.tool, None);
+    }
+
+    #[test]
+    fn the_nearer_configuration_wins() {
+        let files = [
+            ("package.json", r#"{"prettier": {"semi": false}}"#),
+            ("apps/web/biome.json", "{}"),
+        ];
+        assert_eq!(
+            style_of(&files, "apps/web/app/page.tsx").tool,
+            Some(Tool::Biome)
+        );
+        assert_eq!(
+            style_of(&files, "apps/other/page.tsx").tool,
+            Some(Tool::Prettier)
+        );
     }
 
     #[test]

@@ -9,7 +9,9 @@ use std::path::Path;
 
 use oxc_allocator::Allocator;
 use oxc_ast::AstKind;
-use oxc_ast::ast::{BindingPattern, FormalParameters, TSType};
+use oxc_ast::ast::{
+    Argument, ArrayExpression, ArrayExpressionElement, BindingPattern, FormalParameters, TSType,
+};
 use oxc_parser::Parser;
 use oxc_semantic::SemanticBuilder;
 use oxc_span::{GetSpan, SourceType, Span};
@@ -79,6 +81,23 @@ fn list(kind: AstKind, style: &Style) -> Option<(Span, Vec<Span>)> {
         return Some((kind.span(), items));
     }
     let items: Vec<Span> = match kind {
+        // prettier keeps a list of objects (or of arrays) broken, one a line.
+        AstKind::ArrayExpression(a) if rows(a) => return None,
+        // Calls taking several functions are printed one argument a line.
+        AstKind::CallExpression(c)
+            if c.arguments
+                .iter()
+                .filter(|a| {
+                    matches!(
+                        a,
+                        Argument::ArrowFunctionExpression(_) | Argument::FunctionExpression(_)
+                    )
+                })
+                .count()
+                > 1 =>
+        {
+            return None;
+        }
         AstKind::ArrayExpression(a) => {
             let items: Option<Vec<Span>> = a
                 .elements
@@ -105,10 +124,25 @@ fn list(kind: AstKind, style: &Style) -> Option<(Span, Vec<Span>)> {
     (!items.is_empty()).then(|| (kind.span(), items))
 }
 
+/// prettier's `isConciselyPrintedArray` opposite: two or more elements, all objects with
+/// more than one property or all arrays with more than one element.
+fn rows(array: &ArrayExpression) -> bool {
+    let kinds: Vec<u8> = array
+        .elements
+        .iter()
+        .map(|e| match e {
+            ArrayExpressionElement::ObjectExpression(o) if o.properties.len() > 1 => 1,
+            ArrayExpressionElement::ArrayExpression(a) if a.elements.len() > 1 => 2,
+            _ => 0,
+        })
+        .collect();
+    kinds.len() > 1 && kinds[0] != 0 && kinds.iter().all(|k| *k == kinds[0])
+}
+
 /// The items of a lone destructured parameter, which prettier hugs across lines
 /// (`({\n  a,\n  b,\n}: Props)`) when it does not fit flat: the pattern's names, then the
-/// annotation (or its members, when it is an object type). A type's members can be joined
-/// only where `;` separates them.
+/// annotation (or its members, when it is an object type). Without semicolons a type's
+/// members have no separator to join on, so only a one-member type joins then.
 fn hugged(params: &FormalParameters, style: &Style) -> Option<Vec<Span>> {
     let [param] = params.items.as_slice() else {
         return None;
@@ -138,6 +172,10 @@ fn joined(text: &str, range: Range<usize>, items: &[Span], style: &Style) -> Opt
     if !body.contains('\n') || body.contains('`') || body.contains("//") || body.contains("/*") {
         return None;
     }
+    // A blank line between items is kept by prettier, and so is the break.
+    if body.lines().any(|l| l.trim().is_empty()) {
+        return None;
+    }
     let first = items.first()?.start as usize;
     let last = items.last()?.end as usize;
     // Lines may break only right after the opener, between items, and before the closer.
@@ -156,9 +194,12 @@ fn joined(text: &str, range: Range<usize>, items: &[Span], style: &Style) -> Opt
     let items_ok = items
         .iter()
         .all(|i| !text[i.start as usize..i.end as usize].contains('\n'))
-        && items
-            .windows(2)
-            .all(|w| separator(&text[w[0].end as usize..w[1].start as usize]));
+        && items.windows(2).all(|w| {
+            let between = &text[w[0].end as usize..w[1].start as usize];
+            // A type member's span takes its own `;`.
+            separator(between)
+                || (between.trim().is_empty() && text[..w[0].end as usize].ends_with([';', ',']))
+        });
     if !head_ok || !tail_ok || !items_ok {
         return None;
     }
@@ -241,6 +282,37 @@ mod tests {
         assert_eq!(
             join(Path::new("a.tsx"), text.into(), &style, &Scope::Whole),
             "export function PostForm({postId, submitted}: Props) {\n  return 1;\n}\nexport default async function Page({params}: {params: Promise<{id: string}>}) {}\nconst C = [\"id\", \"title\"] as const;\n"
+        );
+    }
+
+    #[test]
+    fn lists_prettier_keeps_broken_stay() {
+        let style = Style {
+            semi: false,
+            ..Style::default()
+        };
+        for text in [
+            "const rows = [\n  { id: 1, name: \"a\" },\n  { id: 2, name: \"b\" },\n]\n",
+            "f(\n  a,\n\n  b,\n)\n",
+            "compose(\n  (a) => a,\n  (b) => b,\n)\n",
+        ] {
+            assert_eq!(
+                join(Path::new("a.ts"), text.into(), &style, &Scope::Whole),
+                text
+            );
+        }
+        let typed = "export function Field({\n  label,\n  hint,\n}: {\n  label: string;\n  hint?: string;\n}) {}\n";
+        assert_eq!(
+            join(
+                Path::new("a.tsx"),
+                typed.into(),
+                &Style {
+                    bracket_spacing: false,
+                    ..Style::default()
+                },
+                &Scope::Whole
+            ),
+            "export function Field({label, hint}: {label: string; hint?: string}) {}\n"
         );
     }
 

@@ -2,9 +2,10 @@
 //! trailing commas, bracket spacing, arrow parentheses, quoted keys, indentation and line
 //! endings, each decided on oxc's syntax tree as prettier's printer decides it.
 //!
-//! None of these moves a line break, so the result is what prettier prints whenever every
-//! line still fits the project's width and the width is no wider than the layout was made
-//! for ([`fits`]); otherwise only the formatter itself can say where lines break.
+//! None of these moves a line break; lines that got shorter may then fit where prettier
+//! joins them, which `join` does. The result is what prettier prints whenever every line
+//! still fits the project's width and the width is no wider than the layout was made for
+//! ([`fits`]); otherwise only the formatter itself can say where lines break.
 
 use std::ops::Range;
 use std::path::Path;
@@ -70,6 +71,7 @@ pub fn restyle(path: &Path, text: &str, style: &Style, scope: &Scope) -> Restyle
         let mut pass = Pass {
             text,
             style,
+            scope,
             edits: Vec::new(),
             verbatim: Vec::new(),
         };
@@ -138,6 +140,16 @@ fn fits(before: &str, after: &str, style: &Style, scope: &Scope) -> bool {
 
 type Edit = (Range<usize>, String);
 
+/// Whether a statement starting with `text` would continue the previous one without a `;`
+/// (prettier's dangerous first characters; `++x` and `--x` are safe).
+fn dangerous(text: &str) -> bool {
+    match text.as_bytes() {
+        [b'+', b'+', ..] | [b'-', b'-', ..] => false,
+        [b'(' | b'[' | b'`' | b'+' | b'-' | b'/' | b'<', ..] => true,
+        _ => false,
+    }
+}
+
 /// The strings of a stylesheet (attribute selectors, `content`), which prettier quotes as
 /// it quotes JavaScript's; comments are skipped.
 fn css_strings(text: &str, style: &Style, edits: &mut Vec<Edit>) {
@@ -157,9 +169,11 @@ fn css_strings(text: &str, style: &Style, edits: &mut Vec<Edit>) {
                     return; // an unclosed string: leave the sheet as it is
                 }
                 let content = &text[at + 1..end];
-                let printed = make_string(content, preferred_quote(content, style.single_quote));
-                if printed != text[at..=end] {
-                    edits.push((at..end + 1, printed));
+                let quote = preferred_quote(content, style.single_quote);
+                // `@charset` takes double quotes only; prettier leaves it.
+                let charset = text[..at].trim_end().ends_with("@charset");
+                if !charset && !text[at..].starts_with(quote) {
+                    edits.push((at..end + 1, make_string(content, quote)));
                 }
                 at = end + 1;
             }
@@ -174,7 +188,7 @@ fn apply(text: &str, mut edits: Vec<Edit>) -> String {
     let mut at = 0;
     for (range, replacement) in edits {
         if range.start < at {
-            continue; // overlapping edits cannot happen by construction; keep the first
+            continue; // the same `;` found twice (an export and its declaration): once
         }
         out.push_str(&text[at..range.start]);
         out.push_str(&replacement);
@@ -212,6 +226,7 @@ fn reindent(
 struct Pass<'t> {
     text: &'t str,
     style: &'t Style,
+    scope: &'t Scope<'t>,
     edits: Vec<Edit>,
     /// Template literals and free-form comments: their lines are not indentation.
     verbatim: Vec<Range<usize>>,
@@ -281,7 +296,13 @@ impl Pass<'_> {
                 self.trailing(t.params.last().map(GetSpan::span), TrailingComma::All);
             }
             AstKind::TSTypeParameterDeclaration(t) => {
-                self.trailing(t.params.last().map(|p| p.span), TrailingComma::Es5);
+                // `<T,>(x: T) => x` in a .tsx file: the comma tells it from a JSX tag.
+                let lone_arrow = t.params.len() == 1
+                    && matches!(parent, AstKind::ArrowFunctionExpression(_))
+                    && self.text[t.span.start as usize..t.span.end as usize].contains(',');
+                if !lone_arrow {
+                    self.trailing(t.params.last().map(|p| p.span), TrailingComma::Es5);
+                }
             }
             AstKind::TSTupleType(t) => {
                 self.trailing(
@@ -367,11 +388,22 @@ impl Pass<'_> {
                         continue;
                     }
                     // Without its `;`, a field runs into a next member that starts with
-                    // `[`, `(` or `*`; prettier keeps the semicolon there.
+                    // `[`, `(` or `*`, and a field named `get`, `set` or `static` with no
+                    // value becomes a modifier; prettier keeps the semicolon there.
+                    let modifier = matches!(
+                        element,
+                        oxc_ast::ast::ClassElement::PropertyDefinition(p)
+                            if p.value.is_none()
+                                && matches!(p.key.static_name().as_deref(), Some("get" | "set" | "static"))
+                    );
                     let hazard = body.body.get(i + 1).is_some_and(|next| {
                         let at = next.span().start as usize;
-                        matches!(self.text.as_bytes().get(at), Some(b'[' | b'(' | b'*'))
-                    });
+                        let text = &self.text[at..];
+                        matches!(text.as_bytes().first(), Some(b'[' | b'(' | b'*'))
+                            || text.starts_with("in ")
+                            || text.starts_with("in(")
+                            || text.starts_with("instanceof")
+                    }) || modifier;
                     if !hazard {
                         self.statement_end(element.span());
                     }
@@ -394,6 +426,9 @@ impl Pass<'_> {
         }
         let content = &raw[1..raw.len() - 1];
         let quote = preferred_quote(content, self.style.single_quote);
+        if raw.starts_with(quote) {
+            return; // prettier keeps the string as written when its quote stays
+        }
         let printed = make_string(content, quote);
         if printed != raw {
             self.edits
@@ -429,7 +464,12 @@ impl Pass<'_> {
         // `0;x` must not become `0x`.
         let rest = self.text[end + 1..].trim_start_matches([' ', '\t']);
         let ends_line = rest.is_empty() || rest.starts_with(['\n', '\r']) || rest.starts_with("//");
-        if self.text.as_bytes().get(end) == Some(&b';') && ends_line {
+        // A statement of the user's (outside the scope, so it gets no `;` guard) that
+        // starts with a bracket would continue this one.
+        let next_unguarded = self
+            .next_token(end + 1)
+            .is_some_and(|at| dangerous(&self.text[at..]) && !self.scope.covers(at));
+        if self.text.as_bytes().get(end) == Some(&b';') && ends_line && !next_unguarded {
             self.edits.push((end..end + 1, String::new()));
         }
     }
@@ -438,12 +478,9 @@ impl Pass<'_> {
     /// operator would continue the previous one: prettier starts it with `;`.
     fn asi_guard(&mut self, span: Span) {
         let at = span.start as usize;
-        if !self.style.semi
-            && matches!(
-                self.text.as_bytes().get(at),
-                Some(b'(' | b'[' | b'`' | b'+' | b'-' | b'/' | b'<')
-            )
-        {
+        // Already guarded: a `;` of the user's just before it on the same line.
+        let before = self.text[..at].trim_end_matches([' ', '\t']);
+        if !self.style.semi && dangerous(&self.text[at..]) && !before.ends_with(';') {
             self.edits.push((at..at, ";".into()));
         }
     }
@@ -632,7 +669,7 @@ fn preferred_quote(content: &str, prefer_single: bool) -> char {
 }
 
 /// prettier's `makeString`: re-encloses `content` in `quote`, escaping that quote and
-/// unescaping the other; an escape that means nothing loses its backslash.
+/// unescaping the other; other escapes stay.
 fn make_string(content: &str, quote: char) -> String {
     let other = if quote == '"' { '\'' } else { '"' };
     let mut out = String::with_capacity(content.len() + 2);
@@ -647,10 +684,8 @@ fn make_string(content: &str, quote: char) -> String {
                     out.push(e);
                 }
                 Some(e) => {
-                    let meaningful = matches!(e, '\n' | '\r' | '\\' | '0'..='7' | 'b' | 'f' | 'n' | 'r' | 't'..='v' | 'x' | '\u{2028}' | '\u{2029}');
-                    if meaningful {
-                        out.push('\\');
-                    }
+                    // prettier 3 keeps every other escape, useless or not.
+                    out.push('\\');
                     out.push(e);
                 }
                 None => out.push('\\'),
@@ -703,6 +738,28 @@ mod tests {
             out,
             "import { a } from \"x\"\ntype T = { a: string; b: number }\ninterface I {\n  a: string\n  b: number\n}\nlet x = 1\n;(async () => {})()\nexport { x }\n"
         );
+    }
+
+    #[test]
+    fn semicolons_stay_where_their_absence_changes_the_code() {
+        let text = "class A {\n  get;\n  static;\n  b = 1;\n  foo() {}\n}\n++x;\nconst f = <T,>(x: T) => x;\n";
+        let out = styled(text, |s| {
+            s.semi = false;
+            s.trailing_comma = TrailingComma::None;
+        });
+        assert_eq!(
+            out,
+            "class A {\n  get;\n  static;\n  b = 1\n  foo() {}\n}\n++x\nconst f = <T,>(x: T) => x\n"
+        );
+        // A codemod line before a user's line that starts with `(` keeps its `;`.
+        let text = "const a = f();\n(window as any).x = a;\n";
+        let style = Style {
+            semi: false,
+            ..Style::default()
+        };
+        let ours = 0..text.find('\n').unwrap() + 1;
+        let out = restyle(Path::new("a.ts"), text, &style, &Scope::Only(&[ours])).text;
+        assert_eq!(out, text);
     }
 
     #[test]
@@ -760,6 +817,6 @@ mod tests {
         assert_eq!(make_string(r#"a\'b"#, '"'), r#""a'b""#);
         assert_eq!(make_string(r#"a"b"#, '\''), r#"'a"b'"#);
         assert_eq!(make_string(r#"a'b"#, '\''), r#"'a\'b'"#);
-        assert_eq!(make_string(r"\n\d", '"'), r#""\nd""#);
+        assert_eq!(make_string(r"\n\d", '"'), r#""\n\d""#);
     }
 }

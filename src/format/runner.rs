@@ -18,8 +18,9 @@ pub struct Job {
     /// Absolute path the text will be written to (config, overrides and ignores follow it).
     pub path: PathBuf,
     pub text: String,
-    /// The file's contents before a codemod edited it: the formatter runs only when the
-    /// file was formatted before, so it never reformats the user's own code.
+    /// The file's contents before a codemod edited it: the formatter runs only when it
+    /// accepts this as it is, so it never reformats a file of the user's that was not
+    /// formatted.
     pub original: Option<String>,
 }
 
@@ -53,15 +54,15 @@ process.stdin.on("end", async () => {
   const ignorePath = [".gitignore", ".prettierignore"].map((f) => path.join(root, f));
   const out = [];
   for (const job of JSON.parse(input)) {
-    const info = await prettier.getFileInfo(job.path, { ignorePath });
-    if (info.ignored) { out.push({ kind: "ignored" }); continue; }
-    const config = (await prettier.resolveConfig(job.path, { editorconfig: true })) ?? {};
-    const options = { ...config, filepath: job.path };
-    if (job.original != null && !(await prettier.check(job.original, options))) {
-      out.push({ kind: "wasUnformatted" });
-      continue;
-    }
     try {
+      const info = await prettier.getFileInfo(job.path, { ignorePath });
+      if (info.ignored) { out.push({ kind: "ignored" }); continue; }
+      const config = (await prettier.resolveConfig(job.path, { editorconfig: true })) ?? {};
+      const options = { ...config, filepath: job.path };
+      if (job.original != null && !(await prettier.check(job.original, options))) {
+        out.push({ kind: "wasUnformatted" });
+        continue;
+      }
       out.push({ kind: "formatted", text: await prettier.format(job.text, options) });
     } catch (error) {
       out.push({ kind: "failed", message: String(error?.message ?? error).split("\n")[0] });
@@ -102,16 +103,27 @@ pub fn prettier(root: &Path, jobs: &[Job]) -> Result<(String, Vec<Outcome>)> {
 /// Formats every job with the project's Biome (`biome format --stdin-file-path`).
 /// The files run side by side: each is a 25 ms process start.
 pub fn biome(root: &Path, binary: &Path, jobs: &[Job]) -> Result<Vec<Outcome>> {
-    let one = |job: &Job| -> Result<Outcome> {
+    let format = |job: &Job, text: &str| -> Result<String> {
         let mut command = Command::new(binary);
         command
             .arg("format")
             .arg("--colors=off")
             .arg(format!("--stdin-file-path={}", job.path.display()))
             .current_dir(root);
-        let text = String::from_utf8(run(command, job.text.as_bytes())?)
-            .context("biome printed text that is not UTF-8")?;
-        Ok(Outcome::Formatted { text })
+        String::from_utf8(run(command, text.as_bytes())?)
+            .context("biome printed text that is not UTF-8")
+    };
+    let one = |job: &Job| -> Result<Outcome> {
+        // As with prettier: a file the codemod edited is formatted only if Biome left it
+        // unchanged before the edit.
+        if let Some(original) = &job.original
+            && format(job, original)? != *original
+        {
+            return Ok(Outcome::WasUnformatted);
+        }
+        Ok(Outcome::Formatted {
+            text: format(job, &job.text)?,
+        })
     };
     std::thread::scope(|scope| {
         let handles: Vec<_> = jobs

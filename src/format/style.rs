@@ -113,6 +113,24 @@ impl Style {
         }
     }
 
+    /// The options in `options` that move line breaks in ways the restyle does not follow
+    /// (prettier's defaults excepted): only the formatter can apply them.
+    pub fn unfollowed_prettier(options: &serde_json::Map<String, Value>) -> Vec<String> {
+        let default = |key: &str, value: &Value| match key {
+            "bracketSameLine" | "singleAttributePerLine" | "experimentalTernaries" => {
+                value == &Value::Bool(false)
+            }
+            "objectWrap" => value == "preserve",
+            "experimentalOperatorPosition" => value == "end",
+            _ => true,
+        };
+        options
+            .iter()
+            .filter(|(k, v)| !default(k, v))
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect()
+    }
+
     /// The columns a line takes, as prettier counts them (a tab is `tabWidth` wide, a
     /// wide character two).
     pub fn width(&self, line: &str) -> usize {
