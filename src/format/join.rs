@@ -16,11 +16,10 @@ use oxc_parser::Parser;
 use oxc_semantic::SemanticBuilder;
 use oxc_span::{GetSpan, SourceType, Span};
 
-use super::restyle::Scope;
 use super::style::Style;
 
 /// `text` with every list that fits on its line under `style` joined, innermost first.
-pub fn join(path: &Path, text: String, style: &Style, scope: &Scope) -> String {
+pub fn join(path: &Path, text: String, style: &Style) -> String {
     let Ok(source_type) = SourceType::from_path(path) else {
         return text;
     };
@@ -40,7 +39,6 @@ pub fn join(path: &Path, text: String, style: &Style, scope: &Scope) -> String {
             .nodes()
             .iter()
             .filter_map(|node| list(node.kind(), style))
-            .filter(|(span, _)| scope.covers(span.start as usize))
             .collect();
         lists.sort_by_key(|(span, _)| span.size());
         let mut edits: Vec<(Range<usize>, String)> = Vec::new();
@@ -257,7 +255,7 @@ mod tests {
             semi,
             ..Style::default()
         };
-        join(Path::new("a.tsx"), text.to_string(), &style, &Scope::Whole)
+        join(Path::new("a.tsx"), text.to_string(), &style)
     }
 
     #[test]
@@ -280,7 +278,7 @@ mod tests {
         };
         let text = "export function PostForm({\n  postId,\n  submitted,\n}: Props) {\n  return 1;\n}\nexport default async function Page({\n  params,\n}: {\n  params: Promise<{id: string}>;\n}) {}\nconst C = [\n  \"id\",\n  \"title\",\n] as const;\n";
         assert_eq!(
-            join(Path::new("a.tsx"), text.into(), &style, &Scope::Whole),
+            join(Path::new("a.tsx"), text.into(), &style),
             "export function PostForm({postId, submitted}: Props) {\n  return 1;\n}\nexport default async function Page({params}: {params: Promise<{id: string}>}) {}\nconst C = [\"id\", \"title\"] as const;\n"
         );
     }
@@ -296,10 +294,7 @@ mod tests {
             "f(\n  a,\n\n  b,\n)\n",
             "compose(\n  (a) => a,\n  (b) => b,\n)\n",
         ] {
-            assert_eq!(
-                join(Path::new("a.ts"), text.into(), &style, &Scope::Whole),
-                text
-            );
+            assert_eq!(join(Path::new("a.ts"), text.into(), &style), text);
         }
         let typed = "export function Field({\n  label,\n  hint,\n}: {\n  label: string;\n  hint?: string;\n}) {}\n";
         assert_eq!(
@@ -310,7 +305,6 @@ mod tests {
                     bracket_spacing: false,
                     ..Style::default()
                 },
-                &Scope::Whole
             ),
             "export function Field({label, hint}: {label: string; hint?: string}) {}\n"
         );

@@ -39,6 +39,8 @@ pub fn format_plan(root: &Path, plan: &mut Plan, origin: Origin, run_formatter: 
     let mut pending: Vec<(usize, Tool, String)> = Vec::new();
     let mut originals: Vec<Option<String>> = vec![None; plan.ops.len()];
     let mut failed_configs: Vec<String> = Vec::new();
+    // Probed once, for the first Biome file.
+    let biome_installed = std::cell::OnceCell::new();
     for (i, op) in plan.ops.iter_mut().enumerate() {
         let (Change::Write(text) | Change::Merge(text)) = &mut op.change else {
             continue;
@@ -93,7 +95,7 @@ pub fn format_plan(root: &Path, plan: &mut Plan, origin: Origin, run_formatter: 
                 Some(width_reason(&resolved))
             } else if tool == Tool::Biome
                 && run_formatter
-                && config::installed(root, tool).is_some()
+                && *biome_installed.get_or_init(|| config::installed(root, tool).is_some())
             {
                 // Biome breaks some lines where prettier does not (unions, for one); with
                 // its native binary at hand, it has the last word.

@@ -111,7 +111,7 @@ pub fn restyle(path: &Path, text: &str, style: &Style, scope: &Scope) -> Restyle
     // Only shorter lines can join; a codemod's edits are left as laid out.
     let shorter = !style.semi || !style.arrow_parens || !style.bracket_spacing;
     if shorter && !is_css && matches!(scope, Scope::Whole) {
-        out = super::join::join(path, out, style, scope);
+        out = super::join::join(path, out, style);
     }
     let text = match style.end_of_line {
         EndOfLine::Crlf => out.replace("\r\n", "\n").replace('\n', "\r\n"),
