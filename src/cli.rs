@@ -161,6 +161,17 @@ pub struct ActionArgs {
     /// min=N, max=N. Repeat for more fields.
     #[arg(long = "field", value_name = "NAME:TYPE[:MOD...]", value_parser = parse_field)]
     pub fields: Vec<Field>,
+    /// The Prisma model or Drizzle table to write to [default: the one named after the
+    /// resource]. Its columns become the form's fields.
+    #[arg(long, value_name = "NAME")]
+    pub model: Option<String>,
+    /// The column that holds the record's owner [default: the one referencing the users
+    /// table, or named ownerId, userId, authorId…].
+    #[arg(long, value_name = "COLUMN")]
+    pub owner_column: Option<String>,
+    /// Keep records in a JSON file under .data/ even though Prisma or Drizzle is installed.
+    #[arg(long, conflicts_with_all = ["model", "owner_column"])]
+    pub dev_store: bool,
     /// How the action checks the session [default: auto, the detected library].
     #[arg(long, value_enum)]
     pub auth: Option<AuthChoice>,

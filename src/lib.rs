@@ -8,6 +8,7 @@
 pub mod ask;
 pub mod audit;
 pub mod cli;
+pub mod data;
 pub mod format;
 pub mod generate;
 pub mod layout;

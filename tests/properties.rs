@@ -117,6 +117,7 @@ fn spec() -> impl Strategy<Value = ActionSpec> {
                     optimistic,
                     page,
                     ui: if tailwind { Ui::Tailwind } else { Ui::Plain },
+                    store: None,
                 };
                 (spec.validate().is_ok()
                     && scaffold::generate::action::check_lengths(&spec).is_ok())

@@ -72,6 +72,7 @@ fuzz_target!(|data: &[u8]| {
         optimistic: byte & 64 == 0,
         page: byte & 128 == 0,
         ui: [Ui::Tailwind, Ui::Shadcn, Ui::Plain][data.get(1).copied().unwrap_or(0) as usize % 3],
+        store: None,
     };
     if spec.validate().is_err() || scaffold::generate::action::check_lengths(&spec).is_err() {
         return;

@@ -10,6 +10,7 @@ pub use prompter::{Prompter, Terminal};
 pub use route::{GatheredRoute, gather_route};
 
 use crate::cli::ActionArgs;
+use crate::data;
 use crate::generate::action::check_lengths;
 use crate::project::{AuthLib, Project};
 use crate::spec::{ActionSpec, After, AuthChoice, Caller, Field, Operation, Segment};
@@ -131,9 +132,25 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
         }
     };
 
+    // With Prisma or Drizzle, the model says what the fields are.
+    let store = data::bind(
+        project,
+        segment.resource(),
+        &data::Request {
+            model: args.model.clone(),
+            owner_column: args.owner_column.clone(),
+            dev_store: args.dev_store,
+        },
+    )?;
     let fields = match (args.fields.is_empty(), &mut mode) {
+        (false, _) if store.is_some() => {
+            let binding = store.as_ref().expect("checked");
+            binding.check_fields(&args.fields)?;
+            args.fields
+        }
         (false, _) => args.fields,
         (true, _) if op == Operation::Delete => Vec::new(),
+        (true, _) if store.is_some() => model_fields(store.as_ref().expect("checked"), op)?,
         (true, Mode::Ask(p)) => ask_fields(*p, op)?,
         (true, Mode::Defaults) => ActionSpec::default_fields(op),
         (true, Mode::Refuse) => {
@@ -242,6 +259,24 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
     if !missing.is_empty() {
         return Err(refusal(&missing));
     }
+    if let Some(binding) = &store
+        && op == Operation::Create
+    {
+        let unset = binding.unset_required(&fields);
+        if !unset.is_empty() {
+            bail!(
+                "{} requires {} on insert, but the form would not set {}: add {} with --field, or give the column a default",
+                binding.model.name,
+                unset
+                    .iter()
+                    .map(|c| c.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if unset.len() == 1 { "it" } else { "them" },
+                if unset.len() == 1 { "it" } else { "them" },
+            );
+        }
+    }
     let spec = ActionSpec {
         segment,
         name,
@@ -253,10 +288,34 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
         optimistic: optimistic && op.supports_optimistic(),
         page,
         ui: args.ui.unwrap_or(project.ui),
+        store,
     };
     spec.validate().map_err(anyhow::Error::msg)?;
     check_lengths(&spec).map_err(anyhow::Error::msg)?;
     Ok(Gathered::Action(spec))
+}
+
+/// The fields a model gives an action: its editable columns, of which a toggle needs a
+/// boolean.
+fn model_fields(binding: &data::Binding, op: Operation) -> Result<Vec<Field>> {
+    let fields = binding.fields();
+    if fields.is_empty() {
+        bail!(
+            "{} has no column a form can edit (only keys, references and columns the database fills)",
+            binding.model.name
+        );
+    }
+    if op == Operation::Toggle
+        && !fields
+            .iter()
+            .any(|f| f.ty == crate::spec::FieldType::Boolean)
+    {
+        bail!(
+            "{} has no boolean column for --op toggle to flip",
+            binding.model.name
+        );
+    }
+    Ok(fields)
 }
 
 /// The error for answers that are missing without a terminal: every flag at once.

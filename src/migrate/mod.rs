@@ -6,7 +6,7 @@
 //! ([`callers`]) → decide → one [`Plan`] (the same apply path as the generators).
 
 mod assemble;
-mod ast;
+pub(crate) mod ast;
 mod callers;
 mod earlier;
 mod edit;

@@ -248,6 +248,8 @@ pub struct ActionSpec {
     pub optimistic: bool,
     pub page: bool,
     pub ui: Ui,
+    /// The project's model the data module queries; `None` is the development store.
+    pub store: Option<crate::data::Binding>,
 }
 
 impl ActionSpec {

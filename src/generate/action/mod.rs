@@ -13,6 +13,7 @@ use crate::plan::Plan;
 use crate::project::{AuthLib, DataLayer, Project, gitignore};
 use crate::spec::{ActionSpec, After, Field, FieldType, Operation, Ui, names};
 
+mod data;
 mod form;
 mod page;
 
@@ -139,15 +140,14 @@ pub fn plan(spec: &ActionSpec, project: &Project) -> Result<Plan> {
     let data_path = dir.join("data.ts");
     plan.write(
         &data_path,
-        render(
-            Template::ActionDataTs,
-            &data_context(spec, &n, project, &data_path, &dev_store),
-        )?,
+        data::data_module(spec, &n, project, &data_path, &dev_store)?,
     );
-    plan.write(
-        dev_store.with_extension("ts"),
-        render(Template::SharedDevStoreTs, &json!({}))?,
-    );
+    if spec.store.is_none() {
+        plan.write(
+            dev_store.with_extension("ts"),
+            render(Template::SharedDevStoreTs, &json!({}))?,
+        );
+    }
     // Every action answers a browser without JavaScript by Post/Redirect/Get
     // (lib/form-state.ts), so a reload after a submit posts nothing again.
     plan.write(
@@ -611,6 +611,7 @@ fn actions_context(
         "field_errors": if zod4 { "z.flattenError(parsed.error).fieldErrors" } else { "parsed.error.flatten().fieldErrors" },
         "is_create": spec.op == Operation::Create,
         "is_delete": spec.op == Operation::Delete,
+        "duplicates": has_fields && !data::duplicate_fields(spec).is_empty(),
         "name": spec.name,
         "save_failed_line": layout::property(
             6,
@@ -664,54 +665,6 @@ fn after_calls(spec: &ActionSpec) -> (Option<String>, Option<String>) {
     }
 }
 
-fn data_context(
-    spec: &ActionSpec,
-    n: &Names,
-    project: &Project,
-    path: &Path,
-    dev_store: &Path,
-) -> Value {
-    let has_fields = !spec.fields.is_empty();
-    let types = if has_fields {
-        vec![n.record.clone(), format!("{}Input", n.record)]
-    } else {
-        vec![n.record.clone()]
-    };
-    let schema_import = format!("import type {{ {} }} from \"./schema\";", types.join(", "));
-    let sig = |name: &str, params: &[&str], ret: &str| {
-        let params: Vec<String> = params.iter().map(|p| p.to_string()).collect();
-        layout::params(
-            0,
-            &format!("export async function {name}"),
-            &params,
-            &format!(": Promise<{ret}> {{"),
-        )
-    };
-    let input = format!("input: {}Input", n.record);
-    let partial = format!("input: Partial<{}Input>", n.record);
-    let mut to_record = vec!["    id: row.id,".to_string()];
-    to_record.extend(
-        spec.fields
-            .iter()
-            .map(|f| format!("    {}: row.{},", f.name, f.name)),
-    );
-    json!({
-        "is_create": spec.op == Operation::Create,
-        "is_update": matches!(spec.op, Operation::Update | Operation::Toggle),
-        "is_delete": spec.op == Operation::Delete,
-        "dev_store_import": project.import_path(path, dev_store),
-        "dev_store_path": dev_store.with_extension("ts").to_string_lossy().replace('\\', "/"),
-        "schema_import": schema_import,
-        "collection": n.collection,
-        "record": n.record,
-        "list_signature": sig("list", &["ownerId: string"], &format!("{}[]", n.record)),
-        "find_signature": sig("find", &["ownerId: string", "id: string"], &format!("{} | undefined", n.record)),
-        "insert_signature": sig("insert", &["ownerId: string", &input], &n.record),
-        "update_signature": sig("update", &["ownerId: string", "id: string", &partial], "boolean"),
-        "to_record_fields": to_record.join("\n"),
-    })
-}
-
 fn next_steps(spec: &ActionSpec, project: &Project, plan: &mut Plan) {
     if let Some(command) = project.install_command(&["zod", "server-only"]) {
         plan.next_steps.push(format!(
@@ -762,21 +715,27 @@ fn next_steps(spec: &ActionSpec, project: &Project, plan: &mut Plan) {
         )),
         _ => {}
     }
-    if project.data != DataLayer::None {
-        let which = if project.data == DataLayer::Prisma {
-            "Prisma"
-        } else {
-            "Drizzle"
-        };
-        plan.next_steps.push(format!(
-            "{which} is installed: replace the development-store calls in {}/data.ts with {which} queries that keep the ownerId scoping",
-            project.app_dir.join(spec.segment.dir()).display()
-        ));
+    match &spec.store {
+        Some(binding) => plan.notes.push(format!(
+            "data.ts queries {} ({}:{}) with {}, scoped by its owner column `{}`",
+            binding.model.name,
+            binding.model.file.display(),
+            binding.model.line,
+            binding.client.orm(),
+            binding.owner.name
+        )),
+        None if project.data != DataLayer::None => plan.warnings.push(format!(
+            "--dev-store: data.ts keeps records in a JSON file under .data/, not in {}; do not deploy it",
+            if project.data == DataLayer::Prisma { "Prisma" } else { "Drizzle" }
+        )),
+        None => {}
     }
     if spec.optimistic && spec.op.supports_optimistic() && spec.after == After::Stay {
         plan.warnings.push("--after stay does not refresh the list, so the optimistic item disappears once the action finishes".into());
     }
-    if let Some(merged) = gitignore::merged(&project.root, &[gitignore::DEV_STORE]) {
+    if spec.store.is_none()
+        && let Some(merged) = gitignore::merged(&project.root, &[gitignore::DEV_STORE])
+    {
         plan.merge(".gitignore", merged);
     }
     if spec.page {

@@ -1,0 +1,515 @@
+//! The project's data layer, read from its own schema: Drizzle tables (with oxc) or Prisma
+//! models (with [`psl`]). A [`Binding`] says which model a feature writes to, how its
+//! columns become form fields, which column scopes every query to its owner, and where
+//! the client and schema modules are, so the data module can use real queries.
+
+mod drizzle;
+mod prisma;
+pub mod psl;
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use heck::{ToLowerCamelCase, ToUpperCamelCase};
+
+use crate::project::{DataLayer, Project};
+use crate::spec::{Field, FieldType, names};
+
+/// What a column stores, as far as the form and the conversions care.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ColumnType {
+    Text,
+    Uuid,
+    Integer,
+    /// Stored as a JavaScript `bigint` (Prisma `BigInt`, Drizzle `bigint({ mode: "bigint" })`).
+    BigInt,
+    Float,
+    /// Prisma `Decimal` (a Decimal.js object) or Drizzle `numeric` (a string).
+    Decimal,
+    Boolean,
+    /// A JavaScript `Date` (timestamps, Prisma `DateTime`).
+    DateTime,
+    /// A `YYYY-MM-DD` string (Drizzle `date()` in its default string mode).
+    DateString,
+    Enum(Vec<String>),
+    /// JSON, bytes, arrays, geometry…: nothing a form field can edit.
+    Other(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    /// The property name in TypeScript (what queries and rows use).
+    pub name: String,
+    pub ty: ColumnType,
+    pub nullable: bool,
+    /// The database or the ORM fills it when an insert leaves it out.
+    pub has_default: bool,
+    pub primary: bool,
+    pub unique: bool,
+    /// A varchar's length.
+    pub max_len: Option<u32>,
+    /// The table or model a foreign key points at.
+    pub references: Option<String>,
+    /// Set by the ORM on every write (`@updatedAt`, `$onUpdate`).
+    pub auto_updated: bool,
+    /// The database column's name, when the error of a unique index names it.
+    pub sql_name: String,
+}
+
+/// A table or model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Model {
+    /// `Post` (Prisma) or `posts` (the Drizzle table's export).
+    pub name: String,
+    pub columns: Vec<Column>,
+    /// The file that declares it, root-relative.
+    pub file: PathBuf,
+    /// 1-based line of the declaration.
+    pub line: usize,
+}
+
+/// Which ORM, and the modules generated code imports from (root-relative, without
+/// extension, or a package name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Client {
+    Drizzle {
+        /// The module exporting the database instance, and the export's name.
+        db_module: PathBuf,
+        db_export: String,
+        /// The module that exports the table.
+        schema_module: PathBuf,
+    },
+    Prisma {
+        client_module: PathBuf,
+        /// `None` for a default export.
+        client_export: Option<String>,
+        /// Where `Prisma` (the error classes) comes from: `@prisma/client` or the
+        /// generated client's module.
+        generated: ClientImport,
+    },
+}
+
+impl Client {
+    /// The ORM's name, for messages.
+    pub fn orm(&self) -> &'static str {
+        match self {
+            Client::Drizzle { .. } => "Drizzle",
+            Client::Prisma { .. } => "Prisma",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClientImport {
+    Package(String),
+    Module(PathBuf),
+}
+
+/// A model chosen for a feature, with its owner and id columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub client: Client,
+    pub model: Model,
+    /// The primary key (single column).
+    pub id: Column,
+    /// The column every query is scoped by.
+    pub owner: Column,
+}
+
+/// What `new action` was asked about the data layer.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    /// `--model`.
+    pub model: Option<String>,
+    /// `--owner-column`.
+    pub owner_column: Option<String>,
+    /// `--dev-store`.
+    pub dev_store: bool,
+}
+
+/// Everything the project's schema declares.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub layer: DataLayer,
+    pub models: Vec<Model>,
+    /// Where the schema was read from, for messages.
+    pub source: String,
+    /// The client, for a model of this catalog (Drizzle tables may live in several
+    /// files: see [`Catalog::client_for`]).
+    client: Client,
+}
+
+impl Catalog {
+    fn client_for(&self, model: &Model) -> Client {
+        match &self.client {
+            Client::Drizzle {
+                db_module,
+                db_export,
+                ..
+            } => Client::Drizzle {
+                db_module: db_module.clone(),
+                db_export: db_export.clone(),
+                schema_module: model.file.with_extension(""),
+            },
+            other => other.clone(),
+        }
+    }
+
+    fn find(&self, name: &str) -> Option<&Model> {
+        self.models.iter().find(|m| m.name == name)
+    }
+}
+
+/// Reads the project's schema: `Ok(None)` when it has no data layer (or `--dev-store`).
+pub fn catalog(project: &Project) -> Result<Option<Catalog>> {
+    match project.data {
+        DataLayer::Drizzle => drizzle::catalog(project).map(Some),
+        DataLayer::Prisma => prisma::catalog(project).map(Some),
+        DataLayer::None => Ok(None),
+    }
+}
+
+/// Picks the model for `resource` (e.g. `posts`): `--model`, else the model named after
+/// the resource. `Ok(None)` means the development store.
+pub fn bind(project: &Project, resource: &str, request: &Request) -> Result<Option<Binding>> {
+    if request.dev_store {
+        if request.model.is_some() {
+            bail!("--model and --dev-store contradict each other: pick one");
+        }
+        return Ok(None);
+    }
+    let Some(catalog) = catalog(project)? else {
+        if let Some(model) = &request.model {
+            bail!(
+                "--model {model}: this project has no data layer scaffold can read (Prisma or Drizzle in package.json)"
+            );
+        }
+        return Ok(None);
+    };
+    let singular = names::singular(resource).to_lower_camel_case();
+    let model = match &request.model {
+        Some(name) => catalog.find(name).or_else(|| {
+            // `--model Post` for a Drizzle table exported as `posts`.
+            catalog
+                .models
+                .iter()
+                .find(|m| matches_resource(&m.name, &name.to_lower_camel_case()))
+        }),
+        None => catalog
+            .models
+            .iter()
+            .find(|m| matches_resource(&m.name, &singular)),
+    };
+    let Some(model) = model else {
+        let known: Vec<&str> = catalog.models.iter().map(|m| m.name.as_str()).collect();
+        let wanted = request
+            .model
+            .clone()
+            .unwrap_or_else(|| singular.to_upper_camel_case());
+        bail!(
+            "{} has no model `{wanted}` (it has: {}); pass --model NAME, or --dev-store to keep the records in a JSON file while developing",
+            catalog.source,
+            if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            }
+        );
+    };
+    let id = primary_key(model)?;
+    let owner = owner_column(model, request.owner_column.as_deref())?;
+    Ok(Some(Binding {
+        client: catalog.client_for(model),
+        model: model.clone(),
+        id,
+        owner,
+    }))
+}
+
+/// `Post`, `post`, `posts` and `Posts` all name the resource `post`.
+fn matches_resource(model: &str, singular: &str) -> bool {
+    let name = names::singular(model).to_lower_camel_case();
+    name == singular
+}
+
+fn primary_key(model: &Model) -> Result<Column> {
+    let keys: Vec<&Column> = model.columns.iter().filter(|c| c.primary).collect();
+    match keys.as_slice() {
+        [one] => match one.ty {
+            ColumnType::Text | ColumnType::Uuid | ColumnType::Integer => Ok((*one).clone()),
+            _ => bail!(
+                "{}'s primary key `{}` is neither text nor an integer: scaffold's pages pass record ids in URLs and forms",
+                model.name,
+                one.name
+            ),
+        },
+        [] => bail!(
+            "{} ({}:{}) has no single-column primary key, which the edit and delete forms need",
+            model.name,
+            model.file.display(),
+            model.line
+        ),
+        _ => bail!(
+            "{} has a composite primary key ({}); scaffold's forms address a record by one id",
+            model.name,
+            keys.iter()
+                .map(|c| c.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// Column names that say "the user this row belongs to", most specific first.
+const OWNER_NAMES: [&str; 6] = [
+    "ownerId",
+    "userId",
+    "authorId",
+    "createdById",
+    "creatorId",
+    "accountId",
+];
+
+/// The owner column: `--owner-column`, else a text column that references the users
+/// table, else one named like an owner.
+fn owner_column(model: &Model, flag: Option<&str>) -> Result<Column> {
+    let usable = |c: &Column| -> Result<Column> {
+        match c.ty {
+            ColumnType::Text | ColumnType::Uuid => Ok(c.clone()),
+            _ => bail!(
+                "{}.{} is the owner column but is not text: the session's user id is a string (Auth.js, Clerk and Supabase ids are)",
+                model.name,
+                c.name
+            ),
+        }
+    };
+    if let Some(name) = flag {
+        return match model.columns.iter().find(|c| c.name == name) {
+            Some(column) => usable(column),
+            None => bail!(
+                "--owner-column {name}: {} has no such column (it has: {})",
+                model.name,
+                column_list(model)
+            ),
+        };
+    }
+    let is_users = |table: &str| {
+        let t = table.to_lowercase();
+        matches!(t.as_str(), "user" | "users" | "profile" | "profiles")
+    };
+    let to_users: Vec<&Column> = model
+        .columns
+        .iter()
+        .filter(|c| !c.primary && c.references.as_deref().is_some_and(is_users))
+        .collect();
+    fn by_name<'m>(candidates: &[&'m Column]) -> Option<&'m Column> {
+        OWNER_NAMES
+            .iter()
+            .find_map(|n| candidates.iter().find(|c| c.name == *n).copied())
+    }
+    let chosen = match to_users.as_slice() {
+        [one] => Some(*one),
+        [] => by_name(&model.columns.iter().collect::<Vec<_>>()),
+        several => match by_name(several) {
+            Some(c) => Some(c),
+            None => bail!(
+                "{} references the users table from several columns ({}): pass --owner-column to say which one owns a record",
+                model.name,
+                several
+                    .iter()
+                    .map(|c| c.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        },
+    };
+    match chosen {
+        Some(column) => usable(column),
+        None => bail!(
+            "{} has no owner column (one referencing the users table, or named {}): every query scaffold writes is scoped to the signed-in user. Add one, or pass --owner-column",
+            model.name,
+            OWNER_NAMES.join(", ")
+        ),
+    }
+}
+
+fn column_list(model: &Model) -> String {
+    model
+        .columns
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Names that suggest a multi-line text field.
+const LONG_TEXT: [&str; 9] = [
+    "body",
+    "content",
+    "description",
+    "notes",
+    "bio",
+    "summary",
+    "message",
+    "text",
+    "comment",
+];
+
+impl Binding {
+    /// The columns a form edits: not the key, the owner, references, timestamps the
+    /// database fills, or types a form cannot hold.
+    pub fn editable(&self) -> Vec<&Column> {
+        self.model
+            .columns
+            .iter()
+            .filter(|c| {
+                !c.primary
+                    && c.name != self.owner.name
+                    && c.references.is_none()
+                    && !c.auto_updated
+                    && !matches!(c.ty, ColumnType::Other(_))
+                    && !(c.has_default && matches!(c.ty, ColumnType::DateTime))
+            })
+            .collect()
+    }
+
+    /// The form fields the model gives, for a feature doing `op`.
+    pub fn fields(&self) -> Vec<Field> {
+        self.editable().into_iter().map(field_for).collect()
+    }
+
+    /// The boolean columns (for a toggle).
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.model.columns.iter().find(|c| c.name == name)
+    }
+
+    /// Checks `--field`s against the model: each names a column a form can edit.
+    pub fn check_fields(&self, fields: &[Field]) -> Result<()> {
+        for field in fields {
+            match self.column(&field.name) {
+                None => bail!(
+                    "--field {}: {} has no column `{}` (it has: {})",
+                    field.name,
+                    self.model.name,
+                    field.name,
+                    column_list(&self.model)
+                ),
+                Some(c) if !self.editable().contains(&c) => bail!(
+                    "--field {}: {}.{} is {}; scaffold does not put it in a form",
+                    field.name,
+                    self.model.name,
+                    field.name,
+                    why_not_editable(self, c)
+                ),
+                Some(c) if !compatible(&c.ty, &field.ty) => bail!(
+                    "--field {}: the form type {} does not fit {}.{}",
+                    field.name,
+                    field.ty,
+                    self.model.name,
+                    field.name
+                ),
+                Some(_) => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Columns an insert must set but the form does not: the insert could not succeed.
+    pub fn unset_required(&self, fields: &[Field]) -> Vec<&Column> {
+        self.model
+            .columns
+            .iter()
+            .filter(|c| {
+                !c.nullable
+                    && !c.has_default
+                    && !c.auto_updated
+                    && c.name != self.owner.name
+                    // A text key without a default gets randomUUID() on insert.
+                    && !(c.primary && matches!(c.ty, ColumnType::Text | ColumnType::Uuid))
+                    && !fields.iter().any(|f| f.name == c.name)
+            })
+            .collect()
+    }
+
+    /// The form fields whose column is unique on its own.
+    pub fn unique_fields<'f>(&self, fields: &'f [Field]) -> Vec<&'f Field> {
+        fields
+            .iter()
+            .filter(|f| self.column(&f.name).is_some_and(|c| c.unique))
+            .collect()
+    }
+}
+
+fn why_not_editable(binding: &Binding, c: &Column) -> &'static str {
+    if c.primary {
+        "the primary key"
+    } else if c.name == binding.owner.name {
+        "the owner column, which comes from the session"
+    } else if c.references.is_some() {
+        "a reference to another table"
+    } else if matches!(c.ty, ColumnType::Other(_)) {
+        "of a type no form field holds"
+    } else {
+        "filled by the database"
+    }
+}
+
+fn compatible(column: &ColumnType, field: &FieldType) -> bool {
+    use ColumnType as C;
+    use FieldType as F;
+    match column {
+        C::Text | C::Uuid => matches!(
+            field,
+            F::String | F::Text | F::Email | F::Url | F::Enum(_) | F::Date
+        ),
+        C::Integer | C::BigInt => matches!(field, F::Integer),
+        C::Float | C::Decimal => matches!(field, F::Number | F::Integer),
+        C::Boolean => matches!(field, F::Boolean),
+        C::DateTime | C::DateString => matches!(field, F::Date),
+        C::Enum(values) => match field {
+            F::Enum(chosen) => chosen.iter().all(|v| values.contains(v)),
+            _ => false,
+        },
+        C::Other(_) => false,
+    }
+}
+
+/// The form field for a column: its type, optionality and bounds from the schema.
+fn field_for(c: &Column) -> Field {
+    let lower = c.name.to_lowercase();
+    let ty = match &c.ty {
+        ColumnType::Text | ColumnType::Uuid => {
+            if lower == "email" || lower.ends_with("email") {
+                FieldType::Email
+            } else if ["url", "website", "homepage", "link"].contains(&lower.as_str())
+                || c.name.ends_with("Url")
+            {
+                FieldType::Url
+            } else if c.max_len.is_none() && LONG_TEXT.contains(&lower.as_str()) {
+                FieldType::Text
+            } else {
+                FieldType::String
+            }
+        }
+        ColumnType::Integer | ColumnType::BigInt => FieldType::Integer,
+        ColumnType::Float | ColumnType::Decimal => FieldType::Number,
+        ColumnType::Boolean => FieldType::Boolean,
+        ColumnType::DateTime | ColumnType::DateString => FieldType::Date,
+        ColumnType::Enum(values) => FieldType::Enum(values.clone()),
+        ColumnType::Other(_) => FieldType::String,
+    };
+    let bounded = matches!(
+        ty,
+        FieldType::String | FieldType::Text | FieldType::Email | FieldType::Url
+    );
+    Field {
+        name: c.name.clone(),
+        required: !c.nullable && !c.has_default,
+        min: None,
+        max: if bounded { c.max_len } else { None },
+        ty,
+    }
+}
+
+#[cfg(test)]
+mod tests;
