@@ -61,11 +61,20 @@ pub fn catalog(project: &Project) -> Result<Catalog> {
             }
         );
     }
-    let mut models = Vec::new();
+    let mut texts = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(root.join(file))
             .with_context(|| format!("reading {}", file.display()))?;
-        let tables = read_tables(file, &text)?;
+        texts.push(text);
+    }
+    // Enums are often declared in a module of their own and imported by the tables.
+    let mut enums = HashMap::new();
+    for (file, text) in files.iter().zip(&texts) {
+        read_tables(file, text, &mut enums)?;
+    }
+    let mut models = Vec::new();
+    for (file, text) in files.iter().zip(&texts) {
+        let tables = read_tables(file, text, &mut enums)?;
         if tables.iter().any(|t| t.mysql) {
             bail!(
                 "{} declares MySQL tables: scaffold writes Drizzle queries for PostgreSQL and SQLite, which return the rows they change; pass --dev-store",
@@ -210,7 +219,16 @@ fn walk_ts(dir: &Path) -> Vec<PathBuf> {
 
 /// The module exporting the database instance (`db`), near the schema first.
 fn db_module(project: &Project, schema_dir: &Path) -> Result<(PathBuf, String)> {
-    let mut candidates: Vec<PathBuf> = vec![schema_dir.join("index"), schema_dir.join("db")];
+    // Next to the schema first (or one folder up, when the schema is a folder).
+    let mut candidates: Vec<PathBuf> = Vec::new();
+    for dir in [Some(schema_dir), schema_dir.parent()]
+        .into_iter()
+        .flatten()
+    {
+        for name in ["index", "db", "client", "drizzle"] {
+            candidates.push(dir.join(name));
+        }
+    }
     for c in [
         "db/index",
         "db",
@@ -271,10 +289,13 @@ fn exported_db(file: &Path, text: &str) -> Option<String> {
                     names.push(s.exported.name().to_string());
                 }
             }
+            Statement::ExportDefaultDeclaration(_) if text.contains("drizzle(") => {
+                names.push("default".into());
+            }
             _ => {}
         }
     }
-    ["db", "database"]
+    ["db", "database", "default"]
         .iter()
         .find(|n| names.iter().any(|m| m == *n))
         .map(|n| n.to_string())
@@ -288,7 +309,11 @@ struct Table {
 }
 
 /// The exported tables of one schema module, with their columns.
-fn read_tables(file: &Path, text: &str) -> Result<Vec<Table>> {
+fn read_tables(
+    file: &Path,
+    text: &str,
+    enums: &mut HashMap<String, Vec<String>>,
+) -> Result<Vec<Table>> {
     let allocator = Allocator::default();
     let program = parse_program(&allocator, file, text)?;
     // Builders: pgTable & co., and names bound to pgTableCreator(...) (create-t3-app's
@@ -302,7 +327,6 @@ fn read_tables(file: &Path, text: &str) -> Result<Vec<Table>> {
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
-    let mut enums: HashMap<String, Vec<String>> = HashMap::new();
     let declarators = program.body.iter().flat_map(|s| {
         let declaration = match s {
             Statement::VariableDeclaration(v) => Some(&**v),
@@ -330,6 +354,13 @@ fn read_tables(file: &Path, text: &str) -> Result<Vec<Table>> {
             "pgTableCreator" | "sqliteTableCreator" => {
                 builders.insert(id.name.to_string(), false);
             }
+            // `export const billing = pgSchema("billing")`, then `billing.table(...)`.
+            "pgSchema" => {
+                builders.insert(format!("{}.table", id.name), false);
+            }
+            "mysqlSchema" => {
+                builders.insert(format!("{}.table", id.name), true);
+            }
             "mysqlTableCreator" | "singlestoreTableCreator" => {
                 builders.insert(id.name.to_string(), true);
             }
@@ -349,7 +380,7 @@ fn read_tables(file: &Path, text: &str) -> Result<Vec<Table>> {
                     mysql: builders[name],
                     model: Model {
                         name: id.name.to_string(),
-                        columns: read_columns(object, &enums),
+                        columns: read_columns(object, enums),
                         file: file.to_path_buf(),
                         line,
                     },
@@ -545,6 +576,8 @@ fn read_column(
             "$onUpdate" | "$onUpdateFn" | "onUpdateNow" => column.auto_updated = true,
             "unique" => column.unique = true,
             "array" => column.ty = ColumnType::Other("array".into()),
+            // `$type<CardColor>()` narrows the TypeScript type to one scaffold cannot see.
+            "$type" => column.ty = ColumnType::Other("$type".into()),
             "references" => {
                 column.references = args
                     .first()
@@ -579,7 +612,9 @@ fn referenced_table(expr: &Expression<'_>) -> Option<String> {
 
 #[cfg(test)]
 pub(super) fn tables_for_test(file: &str, text: &str) -> Result<Vec<Model>> {
-    Ok(read_tables(Path::new(file), text)?
+    let mut enums = HashMap::new();
+    read_tables(Path::new(file), text, &mut enums)?;
+    Ok(read_tables(Path::new(file), text, &mut enums)?
         .into_iter()
         .map(|t| t.model)
         .collect())

@@ -236,7 +236,9 @@ fn primary_key(model: &Model) -> Result<Column> {
     let keys: Vec<&Column> = model.columns.iter().filter(|c| c.primary).collect();
     match keys.as_slice() {
         [one] => match one.ty {
-            ColumnType::Text | ColumnType::Uuid | ColumnType::Integer => Ok((*one).clone()),
+            ColumnType::Text | ColumnType::Uuid | ColumnType::Integer | ColumnType::BigInt => {
+                Ok((*one).clone())
+            }
             _ => bail!(
                 "{}'s primary key `{}` is neither text nor an integer: scaffold's pages pass record ids in URLs and forms",
                 model.name,
@@ -261,11 +263,12 @@ fn primary_key(model: &Model) -> Result<Column> {
 }
 
 /// Column names that say "the user this row belongs to", most specific first.
-const OWNER_NAMES: [&str; 6] = [
+const OWNER_NAMES: [&str; 7] = [
     "ownerId",
     "userId",
     "authorId",
     "createdById",
+    "createdBy",
     "creatorId",
     "accountId",
 ];
@@ -293,9 +296,12 @@ fn owner_column(model: &Model, flag: Option<&str>) -> Result<Column> {
             ),
         };
     }
+    // `users`, `User`, `authUsers` (Supabase's auth.users), `Member`, `profiles`.
     let is_users = |table: &str| {
         let t = table.to_lowercase();
-        matches!(t.as_str(), "user" | "users" | "profile" | "profiles")
+        t.ends_with("user")
+            || t.ends_with("users")
+            || matches!(t.as_str(), "member" | "members" | "profile" | "profiles")
     };
     let to_users: Vec<&Column> = model
         .columns
@@ -394,13 +400,19 @@ impl Binding {
                     field.name,
                     column_list(&self.model)
                 ),
-                Some(c) if !self.editable().contains(&c) => bail!(
-                    "--field {}: {}.{} is {}; scaffold does not put it in a form",
-                    field.name,
-                    self.model.name,
-                    field.name,
-                    why_not_editable(self, c)
-                ),
+                // A reference the user names (e.g. a board id) is theirs to fill in.
+                Some(c)
+                    if !self.editable().contains(&c)
+                        && !(c.references.is_some() && !c.primary && c.name != self.owner.name) =>
+                {
+                    bail!(
+                        "--field {}: {}.{} is {}; scaffold does not put it in a form",
+                        field.name,
+                        self.model.name,
+                        field.name,
+                        why_not_editable(self, c)
+                    )
+                }
                 Some(c) if !compatible(&c.ty, &field.ty) => bail!(
                     "--field {}: the form type {} does not fit {}.{}",
                     field.name,

@@ -29,6 +29,8 @@ pub fn catalog(project: &Project) -> Result<Catalog> {
     let mut schema = Schema::default();
     // Which file declares each model, for messages.
     let mut places: Vec<(String, PathBuf, usize)> = Vec::new();
+    // The generator's `output` is relative to the file that declares it.
+    let mut generator_file = files[0].clone();
     for file in &files {
         let text = std::fs::read_to_string(root.join(file))
             .with_context(|| format!("reading {}", file.display()))?;
@@ -38,6 +40,9 @@ pub fn catalog(project: &Project) -> Result<Catalog> {
                 .iter()
                 .map(|m| (m.name.clone(), file.clone(), m.line)),
         );
+        if part.configs.iter().any(|c| c.kind == "generator") {
+            generator_file = file.clone();
+        }
         schema.models.extend(part.models);
         schema.enums.extend(part.enums);
         schema.configs.extend(part.configs);
@@ -45,6 +50,8 @@ pub fn catalog(project: &Project) -> Result<Catalog> {
     let models = schema
         .models
         .iter()
+        // `@@ignore`d models are not in the client.
+        .filter(|block| !block.attributes.iter().any(|a| a.name == "ignore"))
         .map(|block| {
             let (file, line) = places
                 .iter()
@@ -59,7 +66,7 @@ pub fn catalog(project: &Project) -> Result<Catalog> {
             }
         })
         .collect();
-    let generated = generated_client(&schema, &files[0]);
+    let generated = generated_client(&schema, &generator_file);
     let (client_module, client_export) = client_module(project)?;
     Ok(Catalog {
         layer: DataLayer::Prisma,
@@ -114,7 +121,7 @@ fn config_schema(file: &str, text: &str) -> Option<String> {
     impl<'a> Visit<'a> for Finder {
         fn visit_object_property(&mut self, prop: &oxc_ast::ast::ObjectProperty<'a>) {
             if prop.key.static_name().as_deref() == Some("schema") && self.0.is_none() {
-                self.0 = string_value(&prop.value);
+                self.0 = string_value(&prop.value).or_else(|| joined(&prop.value));
             }
             walk::walk_object_property(self, prop);
         }
@@ -122,6 +129,22 @@ fn config_schema(file: &str, text: &str) -> Option<String> {
     let mut finder = Finder::default();
     finder.visit_program(&parsed.program);
     finder.0
+}
+
+/// `path.join("prisma", "schema")`, when every part is a string.
+fn joined(expr: &Expression<'_>) -> Option<String> {
+    let Expression::CallExpression(call) = expr.without_parentheses() else {
+        return None;
+    };
+    if crate::migrate::ast::dotted(&call.callee).as_deref() != Some("path.join") {
+        return None;
+    }
+    let parts: Option<Vec<String>> = call
+        .arguments
+        .iter()
+        .map(|a| a.as_expression().and_then(string_value))
+        .collect();
+    Some(parts?.join("/"))
 }
 
 /// The `.prisma` files: the one file, or every file of a multi-file schema folder.
@@ -211,6 +234,10 @@ fn client_module(project: &Project) -> Result<(PathBuf, Option<String>)> {
         "server/db",
         "src/server/db",
         "lib/prisma/index",
+        "src/db/client",
+        "db/client",
+        "lib/db/client",
+        "server/db/client",
         "src/lib/prisma/index",
         "prisma/client",
         "db",
@@ -319,7 +346,7 @@ fn columns(block: &psl::Block, schema: &Schema) -> Vec<Column> {
     block
         .fields
         .iter()
-        .filter(|f| !is_model(&f.ty))
+        .filter(|f| !is_model(&f.ty) && f.attribute("ignore").is_none())
         .map(|f| {
             let max_len = f
                 .attributes

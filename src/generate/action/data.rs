@@ -138,6 +138,7 @@ enum Key {
     /// A `uuid` column rejects other strings with an error, so they are "not found".
     Uuid,
     Integer,
+    BigInt,
 }
 
 impl Key {
@@ -145,6 +146,7 @@ impl Key {
         match column.ty {
             ColumnType::Uuid => Key::Uuid,
             ColumnType::Integer => Key::Integer,
+            ColumnType::BigInt => Key::BigInt,
             _ => Key::Text,
         }
     }
@@ -251,7 +253,7 @@ fn orm_context(
     let to_record: Vec<String> = std::iter::once(layout::property(
         4,
         &binding.id.name,
-        &if key_name == "key" && matches!(key, Key::Integer) {
+        &if matches!(key, Key::Integer | Key::BigInt) {
             format!("String(row.{})", binding.id.name)
         } else {
             format!("row.{}", binding.id.name)
@@ -521,6 +523,7 @@ fn orm_context(
         "is_delete": spec.op == Operation::Delete,
         "key_fn": !matches!(key, Key::Text),
         "key_uuid": matches!(key, Key::Uuid),
+        "key_bigint": matches!(key, Key::BigInt),
         "list_signature": signature("list", &["ownerId: string"], &format!("{record}[]")),
         "find_signature": signature("find", &["ownerId: string", "id: string"], &format!("{record} | undefined")),
         "insert_signature": signature("insert", &["ownerId: string", &format!("input: {input_type}")], record),
