@@ -114,6 +114,11 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
         segment = segment
             .with_resource(resource)
             .map_err(anyhow::Error::msg)?;
+    } else if let Some(model) = &args.model
+        && let Ok(named) = segment.clone().with_resource(model)
+    {
+        // `--model Post` names the resource (types, messages), whatever the folder is.
+        segment = named;
     }
 
     let default_name = ActionSpec::default_name(&segment, op);
