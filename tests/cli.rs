@@ -1450,3 +1450,122 @@ fn unknown_settings_and_future_majors_are_warned_about() {
             .contains("export const instant = false;")
     );
 }
+
+#[test]
+fn a_drizzle_model_gives_the_fields_and_the_queries() {
+    let p = common::drizzle_project();
+    p.scaffold(&["new", "action", "posts", "--page", "--yes"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "note: data.ts queries posts (src/db/schema.ts:9) with Drizzle, scoped by its owner column `authorId`",
+        ));
+    let data = p.read("src/app/posts/data.ts");
+    assert!(
+        data.contains("import { posts } from \"@/db/schema\";"),
+        "{data}"
+    );
+    assert!(
+        data.contains(".where(eq(posts.authorId, ownerId))"),
+        "{data}"
+    );
+    let schema = p.read("src/app/posts/schema.ts");
+    for field in [
+        "title:",
+        "slug:",
+        "body:",
+        "status:",
+        "published:",
+        "publishedOn:",
+        "price:",
+    ] {
+        assert!(schema.contains(field), "{field} missing from\n{schema}");
+    }
+    assert!(
+        !schema.contains("authorId"),
+        "the owner comes from the session"
+    );
+    // No development store, and nothing added to .gitignore for it.
+    assert!(!p.path().join("src/lib/dev-store.ts").exists());
+    assert!(!p.path().join(".gitignore").exists());
+    assert_parses(p.path());
+}
+
+#[test]
+fn model_mistakes_are_named_and_nothing_is_written() {
+    let p = common::drizzle_project();
+    let before = p.snapshot();
+    p.scaffold(&["new", "action", "posts", "--model", "Nope", "--yes"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "src/db/schema.ts has no model `Nope` (it has: users, posts)",
+        ));
+    p.scaffold(&["new", "action", "posts", "--field", "color:string", "--yes"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("posts has no column `color`"));
+    p.scaffold(&["new", "action", "posts", "--field", "title:string", "--yes"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("the form would not set it"))
+        .stderr(predicate::str::contains("slug"));
+    p.scaffold(&[
+        "new",
+        "action",
+        "posts",
+        "--owner-column",
+        "published",
+        "--yes",
+    ])
+    .assert()
+    .failure()
+    .stderr(predicate::str::contains(
+        "posts.published is the owner column but is not text",
+    ));
+    p.scaffold(&["new", "action", "posts", "--owner-column", "title", "--yes"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "posts requires authorId on insert",
+        ));
+    assert_eq!(before, p.snapshot(), "refusals write nothing");
+    p.scaffold(&[
+        "new",
+        "action",
+        "posts",
+        "--owner-column",
+        "authorId",
+        "--yes",
+    ])
+    .assert()
+    .success();
+    p.scaffold(&[
+        "new",
+        "action",
+        "notes",
+        "--model",
+        "posts",
+        "--dev-store",
+        "--yes",
+    ])
+    .assert()
+    .failure()
+    .stderr(predicate::str::contains("cannot be used with"));
+    assert_ne!(
+        before,
+        p.snapshot(),
+        "the --owner-column run wrote its files"
+    );
+}
+
+#[test]
+fn dev_store_keeps_the_json_store_and_says_so() {
+    let p = common::drizzle_project();
+    p.scaffold(&["new", "action", "posts", "--dev-store", "--yes"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("not in Drizzle; do not deploy it"));
+    assert!(p.read("src/app/posts/data.ts").contains("readRows"));
+    assert!(p.path().join("src/lib/dev-store.ts").is_file());
+}

@@ -459,46 +459,9 @@ fn cache_components_routes() {
 /// What the data layer changes: the data module, the action and the schema.
 const DATA_FILES: &[&str] = &["data.ts", "actions.ts", "schema.ts"];
 
-const DRIZZLE_CONFIG: &str = "import { defineConfig } from \"drizzle-kit\";\n\nexport default defineConfig({\n  dialect: \"postgresql\",\n  schema: \"./src/db/schema.ts\",\n});\n";
-
-const DRIZZLE_SCHEMA: &str = r#"import { boolean, date, numeric, pgEnum, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
-
-export const users = pgTable("users", {
-  id: text("id").primaryKey(),
-});
-
-export const postStatus = pgEnum("post_status", ["draft", "published", "archived"]);
-
-export const posts = pgTable("posts", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  title: varchar("title", { length: 120 }).notNull(),
-  slug: varchar("slug", { length: 80 }).notNull().unique(),
-  body: text("body"),
-  status: postStatus("status").notNull().default("draft"),
-  published: boolean("published").notNull().default(false),
-  publishedOn: date("published_on"),
-  price: numeric("price", { precision: 10, scale: 2 }),
-  authorId: text("author_id").notNull().references(() => users.id),
-  createdAt: timestamp("created_at").defaultNow().notNull(),
-});
-"#;
-
-const DRIZZLE_DB: &str = "import { drizzle } from \"drizzle-orm/node-postgres\";\n\nimport * as schema from \"./schema\";\n\nexport const db = drizzle(process.env.DATABASE_URL!, { schema });\n";
-
-fn drizzle_project() -> Project {
-    Project::next()
-        .dep("next-auth", "5.0.0-beta.29")
-        .dep("drizzle-orm", "0.45.1")
-        .src()
-        .file("drizzle.config.ts", DRIZZLE_CONFIG)
-        .file("src/db/schema.ts", DRIZZLE_SCHEMA)
-        .file("src/db/index.ts", DRIZZLE_DB)
-        .build()
-}
-
 #[test]
 fn drizzle_model_create_update_toggle_delete() {
-    let p = drizzle_project();
+    let p = common::drizzle_project();
     for (name, segment, op) in [
         ("drizzle-create", "posts", "create"),
         ("drizzle-update", "posts/[id]/edit", "update"),
@@ -514,49 +477,9 @@ fn drizzle_model_create_update_toggle_delete() {
     }
 }
 
-const PRISMA_SCHEMA: &str = r#"generator client {
-  provider = "prisma-client"
-  output   = "../src/generated/prisma"
-}
-
-datasource db {
-  provider = "postgresql"
-}
-
-model User {
-  id    String @id @default(cuid())
-  notes Note[]
-}
-
-/// A note with the types that need converting for the UI.
-model Note {
-  id        Int       @id @default(autoincrement())
-  title     String    @db.VarChar(200)
-  body      String    @default("")
-  amount    Decimal?  @db.Decimal(10, 2)
-  dueOn     DateTime? @db.Date
-  views     BigInt    @default(0)
-  pinned    Boolean   @default(false)
-  handle    String    @unique
-  userId    String
-  user      User      @relation(fields: [userId], references: [id], onDelete: Cascade)
-  createdAt DateTime  @default(now())
-  updatedAt DateTime  @updatedAt
-}
-"#;
-
-const PRISMA_CLIENT: &str = "import { PrismaClient } from \"@/generated/prisma/client\";\n\nconst globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };\n\nexport const prisma = globalForPrisma.prisma ?? new PrismaClient();\n";
-
 #[test]
 fn prisma_model_create_update_delete() {
-    let p = Project::next()
-        .dep("next-auth", "5.0.0-beta.29")
-        .dep("@prisma/client", "7.1.0")
-        .dep("prisma", "7.1.0")
-        .src()
-        .file("prisma/schema.prisma", PRISMA_SCHEMA)
-        .file("src/lib/prisma.ts", PRISMA_CLIENT)
-        .build();
+    let p = common::prisma_project();
     for (name, segment, op) in [
         ("prisma-create", "notes", "create"),
         ("prisma-update", "notes/[id]/edit", "update"),

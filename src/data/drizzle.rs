@@ -610,6 +610,16 @@ fn referenced_table(expr: &Expression<'_>) -> Option<String> {
     path.rsplit_once('.').map(|(table, _)| table.to_string())
 }
 
+/// The tables of one module, its own enums resolved.
+pub(super) fn tables(file: &Path, text: &str) -> Result<Vec<Model>> {
+    let mut enums = HashMap::new();
+    read_tables(file, text, &mut enums)?;
+    Ok(read_tables(file, text, &mut enums)?
+        .into_iter()
+        .map(|t| t.model)
+        .collect())
+}
+
 #[cfg(test)]
 pub(super) fn tables_for_test(file: &str, text: &str) -> Result<Vec<Model>> {
     let mut enums = HashMap::new();

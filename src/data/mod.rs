@@ -169,6 +169,20 @@ pub fn catalog(project: &Project) -> Result<Option<Catalog>> {
     }
 }
 
+/// The tables of one Drizzle schema module's source (for fuzzing and tests).
+pub fn drizzle_tables(file: &str, text: &str) -> Result<Vec<Model>> {
+    drizzle::tables(std::path::Path::new(file), text)
+}
+
+/// The models of one Prisma schema file's source, as columns (for fuzzing and tests).
+pub fn prisma_models(text: &str) -> Result<Vec<Model>> {
+    let schema = psl::parse(text).map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(prisma::models(
+        &schema,
+        std::path::Path::new("schema.prisma"),
+    ))
+}
+
 /// Picks the model for `resource` (e.g. `posts`): `--model`, else the model named after
 /// the resource. `Ok(None)` means the development store.
 pub fn bind(project: &Project, resource: &str, request: &Request) -> Result<Option<Binding>> {

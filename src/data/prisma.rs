@@ -47,25 +47,13 @@ pub fn catalog(project: &Project) -> Result<Catalog> {
         schema.enums.extend(part.enums);
         schema.configs.extend(part.configs);
     }
-    let models = schema
-        .models
-        .iter()
-        // `@@ignore`d models are not in the client.
-        .filter(|block| !block.attributes.iter().any(|a| a.name == "ignore"))
-        .map(|block| {
-            let (file, line) = places
-                .iter()
-                .find(|(n, _, _)| *n == block.name)
-                .map(|(_, f, l)| (f.clone(), *l))
-                .unwrap_or_default();
-            Model {
-                name: block.name.clone(),
-                columns: columns(block, &schema),
-                file,
-                line,
-            }
-        })
-        .collect();
+    let mut models = models(&schema, &files[0]);
+    for model in &mut models {
+        if let Some((_, file, line)) = places.iter().find(|(n, _, _)| *n == model.name) {
+            model.file = file.clone();
+            model.line = *line;
+        }
+    }
     let generated = generated_client(&schema, &generator_file);
     let (client_module, client_export) = client_module(project)?;
     Ok(Catalog {
@@ -306,6 +294,21 @@ fn exported_client(file: &Path, text: &str) -> Option<Option<String>> {
         return Some(Some(name.to_string()));
     }
     default.then_some(None)
+}
+
+/// The schema's models (not `@@ignore`d), as declared in `file`.
+pub(super) fn models(schema: &Schema, file: &Path) -> Vec<Model> {
+    schema
+        .models
+        .iter()
+        .filter(|block| !block.attributes.iter().any(|a| a.name == "ignore"))
+        .map(|block| Model {
+            name: block.name.clone(),
+            columns: columns(block, schema),
+            file: file.to_path_buf(),
+            line: block.line,
+        })
+        .collect()
 }
 
 /// A model's scalar and enum fields as columns; relation fields mark their scalar

@@ -132,6 +132,12 @@ pub fn plan(spec: &RouteSpec, project: &Project) -> Result<Plan> {
                 render(Template::SharedDevStoreTs, &json!({}))?,
             );
             packages.extend(["zod", "server-only"]);
+            if project.data != crate::project::DataLayer::None {
+                plan.warnings.push(format!(
+                    "{}/data.ts keeps records in the development store: scaffold writes Drizzle and Prisma queries for Server Actions, where the session names the owner each query is scoped to, and an API key names no user; replace its bodies with your queries, deciding whose records a key may see",
+                    dir.display()
+                ));
+            }
             reads_body = methods.iter().any(|m| m.has_body());
             if *auth == ApiAuth::Bearer {
                 env.push(EnvVar {

@@ -31,6 +31,12 @@ pub fn page_context(
     if !lists {
         packages.push("import { notFound } from \"next/navigation\";".to_string());
     }
+    // Under Cache Components a database read outside a cache must wait for the request:
+    // drivers read the clock or randomness, which Next reports while prerendering.
+    let connection = project.cache_components && spec.store.is_some();
+    if connection {
+        packages.push("import { connection } from \"next/server\";".to_string());
+    }
     let mut own = Vec::new();
     match auth_import(spec.auth, project, path) {
         Some(line) if spec.auth == AuthLib::Clerk => packages.push(line),
@@ -231,6 +237,7 @@ pub fn page_context(
         "heading_jsx": layout::jsx_text(6, "h1", &style::with_page_class(ui, Role::Heading, Vec::new()), &heading),
         "body": body,
         "cache_components": project.cache_components,
+        "connection": connection,
         "last_submit": last_submit,
     })
 }
