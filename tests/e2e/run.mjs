@@ -6,6 +6,9 @@
 //
 //   node tests/e2e/run.mjs [--only=name,...] [--skip-build] [--skip-browser]
 //
+// With next16 among the apps, data-layers.mjs then runs generated code on
+// Drizzle + PGlite in an app of its own; `--only=drizzle` runs only that.
+//
 // Environment:
 //   SCAFFOLD_BIN   scaffold binary (default target/debug/scaffold)
 //   CHROMIUM_PATH  browser for the browser tests (default /usr/bin/chromium)
@@ -19,6 +22,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { drizzleStages } from "./data-layers.mjs";
 import { formatMatrix } from "./format-matrix.mjs";
 import { copyAppTree } from "./lib/copy.mjs";
 import { freePort, startNext } from "./lib/server.mjs";
@@ -110,7 +114,7 @@ function parseArgs(argv) {
         .filter(Boolean);
     } else if (arg === "--help" || arg === "-h") {
       console.log(
-        "usage: node tests/e2e/run.mjs [--app=next15,next16] [--only=name,...] [--random=N] [--skip-build] [--skip-browser]",
+        "usage: node tests/e2e/run.mjs [--app=next15,next16] [--only=name,...|drizzle] [--random=N] [--skip-build] [--skip-browser]",
       );
       process.exit(0);
     } else {
@@ -789,6 +793,17 @@ async function browserTests(app, generatedNames) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  // "drizzle" in --only names the Drizzle + PGlite stages, not a variant;
+  // given alone, nothing else runs.
+  if (options.only?.includes("drizzle") && !options.apps.includes("next16"))
+    usageError("--only=drizzle runs in the next16 app: add it to --app");
+  const drizzle =
+    options.apps.includes("next16") &&
+    (!options.only || options.only.includes("drizzle"));
+  const onlyDrizzle =
+    options.only?.length && options.only.every((n) => n === "drizzle");
+  if (options.only) options.only = options.only.filter((n) => n !== "drizzle");
+  const apps = onlyDrizzle ? [] : options.apps;
   const variants = loadVariants(options.only);
   const named = [...variants];
   // Random specs run with the full matrix only; --only picks named variants.
@@ -804,19 +819,19 @@ async function main() {
   fs.rmSync(TMP, { recursive: true, force: true });
   fs.mkdirSync(TMP, { recursive: true });
 
-  for (const app of APPS.filter((a) => options.apps.includes(a.name))) {
+  for (const app of APPS.filter((a) => apps.includes(a.name))) {
     APP_SRC = app.src;
     APP = path.join(OUT, app.name);
     await runApp(app, variants, options);
   }
-  if (options.apps.includes(APPS[0].name) && !options.only) {
+  if (apps.includes(APPS[0].name) && !options.only) {
     await stage("migrate fixtures: tsc before and after", () =>
       migrateFixturesTypecheck(),
     );
     await stage("migrate corpus: real-world shapes", () => migrateCorpus());
   }
   // zod 3 output is checked once, in the Next 15 app (the API is the same).
-  if (options.apps.includes(APPS[0].name)) {
+  if (apps.includes(APPS[0].name)) {
     await stage("zod 3: typegen, tsc, eslint, prettier", () =>
       zod3Checks(variants),
     );
@@ -829,6 +844,20 @@ async function main() {
         migrations: MIGRATIONS.map(({ route }) => route),
       }),
     );
+  }
+  if (drizzle) {
+    await drizzleStages({
+      run,
+      stage,
+      env: CHILD_ENV,
+      browserCounts,
+      bin: path.resolve(
+        ROOT,
+        process.env.SCAFFOLD_BIN ?? "target/debug/scaffold",
+      ),
+      skipBuild: options.skipBuild,
+      skipBrowser: options.skipBrowser,
+    });
   }
   return finish();
 }
