@@ -293,7 +293,7 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
         optimistic: optimistic && op.supports_optimistic(),
         page,
         ui: args.ui.unwrap_or(project.ui),
-        store,
+        store: store.map(Box::new),
     };
     spec.validate().map_err(anyhow::Error::msg)?;
     check_lengths(&spec).map_err(anyhow::Error::msg)?;
@@ -303,7 +303,7 @@ pub fn gather_action(args: ActionArgs, project: &Project, mut mode: Mode<'_>) ->
 /// The fields a model gives an action: its editable columns, of which a toggle needs a
 /// boolean.
 fn model_fields(binding: &data::Binding, op: Operation) -> Result<Vec<Field>> {
-    let fields = binding.fields();
+    let fields = binding.fields(op);
     if fields.is_empty() {
         bail!(
             "{} has no column a form can edit (only keys, references and columns the database fills)",

@@ -486,6 +486,21 @@ fn read_column(
         })
     };
     let mode = option("mode").and_then(string_value);
+    let number = |key: &str| -> Option<u32> {
+        match option(key)?.without_parentheses() {
+            Expression::NumericLiteral(n) if n.value >= 0.0 && n.value < 1e9 => {
+                Some(n.value as u32)
+            }
+            _ => None,
+        }
+    };
+    let largest = match builder {
+        "integer" | "int" | "serial" if mode.is_none() => Some(i32::MAX as u32),
+        "smallint" | "smallserial" => Some(i16::MAX as u32),
+        "numeric" | "decimal" => number("precision")
+            .and_then(|p| super::decimal_largest(p, number("scale").unwrap_or(0))),
+        _ => None,
+    };
     let mut max_len = None;
     let mut has_default = false;
     let ty = match builder {
@@ -550,6 +565,7 @@ fn read_column(
         primary: false,
         unique: false,
         max_len,
+        largest,
         references: None,
         auto_updated: false,
         sql_name,

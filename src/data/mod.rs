@@ -13,7 +13,7 @@ use anyhow::{Result, bail};
 use heck::{ToLowerCamelCase, ToUpperCamelCase};
 
 use crate::project::{DataLayer, Project};
-use crate::spec::{Field, FieldType, names};
+use crate::spec::{Field, FieldType, Operation, names};
 
 /// What a column stores, as far as the form and the conversions care.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +48,9 @@ pub struct Column {
     pub unique: bool,
     /// A varchar's length.
     pub max_len: Option<u32>,
+    /// The largest whole number the column holds: a 32-bit integer's, or a decimal's digits
+    /// before the point (`@db.Decimal(10, 2)` → 99999999).
+    pub largest: Option<u32>,
     /// The table or model a foreign key points at.
     pub references: Option<String>,
     /// Set by the ORM on every write (`@updatedAt`, `$onUpdate`).
@@ -383,19 +386,33 @@ impl Binding {
             .columns
             .iter()
             .filter(|c| {
-                !c.primary
-                    && c.name != self.owner.name
-                    && c.references.is_none()
-                    && !c.auto_updated
-                    && !matches!(c.ty, ColumnType::Other(_))
-                    && !(c.has_default && matches!(c.ty, ColumnType::DateTime))
+                let filled = c.has_default && matches!(c.ty, ColumnType::DateTime);
+                let foreign = c.references.is_some() || c.name == self.owner.name;
+                let unformable = matches!(c.ty, ColumnType::Other(_));
+                !(c.primary || foreign || c.auto_updated || filled || unformable)
             })
             .collect()
     }
 
-    /// The form fields the model gives, for a feature doing `op`.
-    pub fn fields(&self) -> Vec<Field> {
-        self.editable().into_iter().map(field_for).collect()
+    /// The form fields the model gives. A NOT NULL column with a default is optional on
+    /// create (the default applies); on update a choice (enum, number, date) is required,
+    /// since "none" would silently keep the old value.
+    pub fn fields(&self, op: Operation) -> Vec<Field> {
+        self.editable()
+            .into_iter()
+            .map(|c| {
+                let mut field = field_for(c);
+                // Text stays optional: a blank field may mean "leave it" there.
+                let text = matches!(
+                    field.ty,
+                    FieldType::String | FieldType::Text | FieldType::Email | FieldType::Url
+                );
+                if op != Operation::Create && !c.nullable && !text {
+                    field.required = true;
+                }
+                field
+            })
+            .collect()
     }
 
     /// The boolean columns (for a toggle).
@@ -416,8 +433,8 @@ impl Binding {
                 ),
                 // A reference the user names (e.g. a board id) is theirs to fill in.
                 Some(c)
-                    if !self.editable().contains(&c)
-                        && !(c.references.is_some() && !c.primary && c.name != self.owner.name) =>
+                    if !(self.editable().contains(&c)
+                        || c.references.is_some() && !c.primary && c.name != self.owner.name) =>
                 {
                     bail!(
                         "--field {}: {}.{} is {}; scaffold does not put it in a form",
@@ -446,13 +463,10 @@ impl Binding {
             .columns
             .iter()
             .filter(|c| {
-                !c.nullable
-                    && !c.has_default
-                    && !c.auto_updated
-                    && c.name != self.owner.name
-                    // A text key without a default gets randomUUID() on insert.
-                    && !(c.primary && matches!(c.ty, ColumnType::Text | ColumnType::Uuid))
-                    && !fields.iter().any(|f| f.name == c.name)
+                // A text key without a default gets randomUUID() on insert.
+                let generated = c.primary && matches!(c.ty, ColumnType::Text | ColumnType::Uuid);
+                let filled = c.nullable || c.has_default || c.auto_updated || generated;
+                !(filled || c.name == self.owner.name || fields.iter().any(|f| f.name == c.name))
             })
             .collect()
     }
@@ -500,6 +514,19 @@ fn compatible(column: &ColumnType, field: &FieldType) -> bool {
     }
 }
 
+fn field_is_numeric(ty: &ColumnType) -> bool {
+    matches!(
+        ty,
+        ColumnType::Integer | ColumnType::BigInt | ColumnType::Float | ColumnType::Decimal
+    )
+}
+
+/// The largest whole number of a `numeric(precision, scale)` column, when it fits a u32.
+pub(crate) fn decimal_largest(precision: u32, scale: u32) -> Option<u32> {
+    let digits = precision.checked_sub(scale)?;
+    (1..=9).contains(&digits).then(|| 10u32.pow(digits) - 1)
+}
+
 /// The form field for a column: its type, optionality and bounds from the schema.
 fn field_for(c: &Column) -> Field {
     let lower = c.name.to_lowercase();
@@ -528,11 +555,17 @@ fn field_for(c: &Column) -> Field {
         ty,
         FieldType::String | FieldType::Text | FieldType::Email | FieldType::Url
     );
+    // The form refuses what the database would.
+    let largest = if field_is_numeric(&c.ty) {
+        c.largest
+    } else {
+        None
+    };
     Field {
         name: c.name.clone(),
         required: !c.nullable && !c.has_default,
         min: None,
-        max: if bounded { c.max_len } else { None },
+        max: if bounded { c.max_len } else { largest },
         ty,
     }
 }

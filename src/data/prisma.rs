@@ -393,6 +393,15 @@ fn columns(block: &psl::Block, schema: &Schema) -> Vec<Column> {
                 unique: f.attribute("unique").is_some()
                     || block_unique.iter().any(|u| u.len() == 1 && u[0] == f.name),
                 max_len,
+                largest: match f.ty.as_str() {
+                    "Int" if f.attribute("db.SmallInt").is_some() => Some(i16::MAX as u32),
+                    "Int" => Some(i32::MAX as u32),
+                    "Decimal" => f.attribute("db.Decimal").and_then(|a| {
+                        let n = |i: usize| a.args.get(i)?.as_str()?.parse::<u32>().ok();
+                        super::decimal_largest(n(0)?, n(1)?)
+                    }),
+                    _ => None,
+                },
                 references: references
                     .iter()
                     .find(|(n, _)| *n == f.name)

@@ -33,7 +33,11 @@ fn prisma(dir: &str, model: &str) -> Binding {
 }
 
 fn field_names(binding: &Binding) -> Vec<String> {
-    binding.fields().into_iter().map(|f| f.name).collect()
+    binding
+        .fields(Operation::Create)
+        .into_iter()
+        .map(|f| f.name)
+        .collect()
 }
 
 fn error(result: Result<Binding>) -> String {
@@ -47,7 +51,7 @@ fn t3_tables_from_a_prefixing_creator_and_a_columns_callback() {
     assert_eq!(boards.id.ty, ColumnType::Integer);
     assert!(boards.id.has_default, "identity column");
     assert_eq!(field_names(&boards), ["title", "archived"]);
-    let title = &boards.fields()[0];
+    let title = &boards.fields(Operation::Create)[0];
     assert_eq!(
         (title.ty.clone(), title.max, title.required),
         (FieldType::String, Some(120), true)
@@ -67,7 +71,7 @@ fn t3_tables_from_a_prefixing_creator_and_a_columns_callback() {
     assert_eq!(cards.owner.name, "createdById");
     assert_eq!(field_names(&cards), ["body", "position"]);
     let unset: Vec<&str> = cards
-        .unset_required(&cards.fields())
+        .unset_required(&cards.fields(Operation::Create))
         .iter()
         .map(|c| c.name.as_str())
         .collect();
@@ -183,7 +187,7 @@ fn prisma_multi_file_schema_from_a_config_folder() {
         field_names(&task),
         ["title", "details", "state", "dueAt", "position"]
     );
-    let state = &task.fields()[2];
+    let state = &task.fields(Operation::Create)[2];
     assert!(!state.required, "has a default");
     assert_eq!(
         state.ty,
@@ -223,7 +227,7 @@ fn prisma_rich_types_and_an_owner_model_named_member() {
         }
     }
     // Json, Bytes, lists and Unsupported never become form fields.
-    for field in order.fields() {
+    for field in order.fields(Operation::Create) {
         let column = order.column(&field.name).unwrap();
         assert!(!matches!(column.ty, ColumnType::Other(_)), "{column:?}");
     }
@@ -356,4 +360,40 @@ fn no_data_layer_and_dev_store() {
         ..Request::default()
     };
     assert!(bind(&project, "tasks", &request).unwrap().is_none());
+}
+
+#[test]
+fn bounds_and_optionality_follow_the_columns() {
+    let tasks = prisma("multi-file-folder", "Task");
+    // state has a default: optional on create, required on update (nothing to fall
+    // back to), as is every NOT NULL column; nullable ones stay optional.
+    let required = |op| -> Vec<String> {
+        tasks
+            .fields(op)
+            .into_iter()
+            .filter(|f| f.required)
+            .map(|f| f.name)
+            .collect()
+    };
+    assert_eq!(required(Operation::Create), ["title"]);
+    assert_eq!(required(Operation::Update), ["title", "state", "position"]);
+
+    let models = prisma_models(
+        "model T {\n  id Int @id\n  n Int\n  s Int @db.SmallInt\n  price Decimal @db.Decimal(10, 2)\n  big BigInt\n}\n",
+    )
+    .unwrap();
+    let largest = |name: &str| {
+        models[0]
+            .columns
+            .iter()
+            .find(|c| c.name == name)
+            .unwrap()
+            .largest
+    };
+    assert_eq!(largest("n"), Some(2_147_483_647));
+    assert_eq!(largest("s"), Some(32_767));
+    assert_eq!(largest("price"), Some(99_999_999));
+    assert_eq!(largest("big"), None);
+    assert_eq!(decimal_largest(20, 2), None, "more digits than a u32 holds");
+    assert_eq!(decimal_largest(2, 2), None, "no digits before the point");
 }

@@ -249,7 +249,7 @@ pub struct ActionSpec {
     pub page: bool,
     pub ui: Ui,
     /// The project's model the data module queries; `None` is the development store.
-    pub store: Option<crate::data::Binding>,
+    pub store: Option<Box<crate::data::Binding>>,
 }
 
 impl ActionSpec {

@@ -6,8 +6,9 @@
 //
 //   node tests/e2e/run.mjs [--only=name,...] [--skip-build] [--skip-browser]
 //
-// With next16 among the apps, data-layers.mjs then runs generated code on
-// Drizzle + PGlite in an app of its own; `--only=drizzle` runs only that.
+// With next16 among the apps, data-layers.mjs and prisma-stage.mjs then run
+// generated code on Drizzle + PGlite and on Prisma 7 + PGlite, each in an app
+// of its own; `--only=drizzle` or `--only=prisma` runs only that.
 //
 // Environment:
 //   SCAFFOLD_BIN   scaffold binary (default target/debug/scaffold)
@@ -23,6 +24,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { drizzleStages } from "./data-layers.mjs";
+import { prismaStages } from "./prisma-stage.mjs";
 import { formatMatrix } from "./format-matrix.mjs";
 import { copyAppTree } from "./lib/copy.mjs";
 import { freePort, startNext } from "./lib/server.mjs";
@@ -114,7 +116,7 @@ function parseArgs(argv) {
         .filter(Boolean);
     } else if (arg === "--help" || arg === "-h") {
       console.log(
-        "usage: node tests/e2e/run.mjs [--app=next15,next16] [--only=name,...|drizzle] [--random=N] [--skip-build] [--skip-browser]",
+        "usage: node tests/e2e/run.mjs [--app=next15,next16] [--only=name,...|drizzle|prisma] [--random=N] [--skip-build] [--skip-browser]",
       );
       process.exit(0);
     } else {
@@ -793,17 +795,24 @@ async function browserTests(app, generatedNames) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  // "drizzle" in --only names the Drizzle + PGlite stages, not a variant;
-  // given alone, nothing else runs.
-  if (options.only?.includes("drizzle") && !options.apps.includes("next16"))
-    usageError("--only=drizzle runs in the next16 app: add it to --app");
-  const drizzle =
-    options.apps.includes("next16") &&
-    (!options.only || options.only.includes("drizzle"));
-  const onlyDrizzle =
-    options.only?.length && options.only.every((n) => n === "drizzle");
-  if (options.only) options.only = options.only.filter((n) => n !== "drizzle");
-  const apps = onlyDrizzle ? [] : options.apps;
+  // "drizzle" and "prisma" in --only name the data-layer stages, not
+  // variants; given alone, nothing else runs.
+  const LAYERS = ["drizzle", "prisma"];
+  const layers = LAYERS.filter(
+    (layer) =>
+      options.apps.includes("next16") &&
+      (!options.only || options.only.includes(layer)),
+  );
+  if (
+    options.only?.some((n) => LAYERS.includes(n)) &&
+    !options.apps.includes("next16")
+  )
+    usageError("--only=drizzle,prisma run in the next16 app: add it to --app");
+  const onlyLayers =
+    options.only?.length && options.only.every((n) => LAYERS.includes(n));
+  if (options.only)
+    options.only = options.only.filter((n) => !LAYERS.includes(n));
+  const apps = onlyLayers ? [] : options.apps;
   const variants = loadVariants(options.only);
   const named = [...variants];
   // Random specs run with the full matrix only; --only picks named variants.
@@ -845,20 +854,22 @@ async function main() {
       }),
     );
   }
-  if (drizzle) {
-    await drizzleStages({
-      run,
-      stage,
-      env: CHILD_ENV,
-      browserCounts,
-      bin: path.resolve(
-        ROOT,
-        process.env.SCAFFOLD_BIN ?? "target/debug/scaffold",
-      ),
-      skipBuild: options.skipBuild,
-      skipBrowser: options.skipBrowser,
-    });
-  }
+  // Generated code on real databases: Drizzle + PGlite, and Prisma 7 through
+  // a PGlite driver adapter, each in its own copy of the Next 16 app.
+  const layerOptions = {
+    run,
+    stage,
+    env: CHILD_ENV,
+    browserCounts,
+    bin: path.resolve(
+      ROOT,
+      process.env.SCAFFOLD_BIN ?? "target/debug/scaffold",
+    ),
+    skipBuild: options.skipBuild,
+    skipBrowser: options.skipBrowser,
+  };
+  if (layers.includes("drizzle")) await drizzleStages(layerOptions);
+  if (layers.includes("prisma")) await prismaStages(layerOptions);
   return finish();
 }
 

@@ -207,11 +207,11 @@ fn orm_context(
             let helpers = ["and".to_string(), "eq".to_string()];
             packages.push(layout::import(&helpers, "drizzle-orm"));
             own.push(layout::import(
-                &[db_export.clone()],
+                std::slice::from_ref(db_export),
                 &project.import_path(path, db_module),
             ));
             own.push(layout::import(
-                &[binding.model.name.clone()],
+                std::slice::from_ref(&binding.model.name),
                 &project.import_path(path, schema_module),
             ));
         }
@@ -232,7 +232,7 @@ fn orm_context(
             }
             let client = project.import_path(path, client_module);
             own.push(match client_export {
-                Some(name) => layout::import(&[name.clone()], &client),
+                Some(name) => layout::import(std::slice::from_ref(name), &client),
                 None => format!("import prisma from \"{client}\";"),
             });
         }
