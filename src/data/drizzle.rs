@@ -8,11 +8,9 @@ use anyhow::{Context, Result, bail};
 use oxc_allocator::Allocator;
 use oxc_ast::ast::{
     Argument, ArrayExpressionElement, ArrowFunctionBody, ArrowFunctionExpression, Declaration,
-    Expression, ObjectExpression, ObjectPropertyKind, Program, Statement,
+    Expression, ObjectExpression, ObjectPropertyKind, Statement,
 };
 use oxc_ast_visit::{Visit, walk};
-use oxc_parser::Parser;
-use oxc_span::SourceType;
 
 use super::{Catalog, Client, Column, ColumnType, Model};
 use crate::migrate::ast::{dotted, string_value};
@@ -101,18 +99,9 @@ pub fn catalog(project: &Project) -> Result<Catalog> {
     })
 }
 
-fn parse_program<'a>(allocator: &'a Allocator, file: &Path, text: &'a str) -> Result<Program<'a>> {
-    let source_type = SourceType::from_path(file).unwrap_or_else(|_| SourceType::ts());
-    let parsed = Parser::new(allocator, text, source_type).parse();
-    if let Some(error) = crate::syntax::first_error(text, &parsed) {
-        bail!("{}:{error}", file.display());
-    }
-    Ok(parsed.program)
-}
-
 fn read_config(file: &str, text: &str) -> Result<Config> {
     let allocator = Allocator::default();
-    let program = parse_program(&allocator, Path::new(file), text)?;
+    let program = super::parse_program(&allocator, Path::new(file), text)?;
     let mut finder = ConfigFinder::default();
     finder.visit_program(&program);
     Ok(finder.config)
@@ -268,37 +257,15 @@ fn db_module(project: &Project, schema_dir: &Path) -> Result<(PathBuf, String)> 
     )
 }
 
-/// `db` (or `database`) when the module exports it.
+/// `db` (or `database`, or `default`) when the module exports it.
 fn exported_db(file: &Path, text: &str) -> Option<String> {
-    let allocator = Allocator::default();
-    let program = parse_program(&allocator, file, text).ok()?;
-    let mut names = Vec::new();
-    for statement in &program.body {
-        match statement {
-            Statement::ExportDeclaration(export) => {
-                if let Declaration::VariableDeclaration(v) = &export.declaration {
-                    for d in &v.declarations {
-                        if let oxc_ast::ast::BindingPattern::BindingIdentifier(id) = &d.id {
-                            names.push(id.name.to_string());
-                        }
-                    }
-                }
-            }
-            Statement::ExportNamedDeclaration(export) => {
-                for s in &export.specifiers {
-                    names.push(s.exported.name().to_string());
-                }
-            }
-            Statement::ExportDefaultDeclaration(_) if text.contains("drizzle(") => {
-                names.push("default".into());
-            }
-            _ => {}
-        }
-    }
-    ["db", "database", "default"]
+    let (names, default) = super::exports(file, text)?;
+    let default = default && text.contains("drizzle(");
+    ["db", "database"]
         .iter()
         .find(|n| names.iter().any(|m| m == *n))
         .map(|n| n.to_string())
+        .or_else(|| default.then(|| "default".to_string()))
 }
 
 /// A table as read from a schema module.
@@ -315,7 +282,7 @@ fn read_tables(
     enums: &mut HashMap<String, Vec<String>>,
 ) -> Result<Vec<Table>> {
     let allocator = Allocator::default();
-    let program = parse_program(&allocator, file, text)?;
+    let program = super::parse_program(&allocator, file, text)?;
     // Builders: pgTable & co., and names bound to pgTableCreator(...) (create-t3-app's
     // `createTable`). Enums: names bound to pgEnum("name", [values]).
     let mut builders: HashMap<String, bool> = [

@@ -172,6 +172,53 @@ pub fn catalog(project: &Project) -> Result<Option<Catalog>> {
     }
 }
 
+fn parse_program<'a>(
+    allocator: &'a oxc_allocator::Allocator,
+    file: &std::path::Path,
+    text: &'a str,
+) -> Result<oxc_ast::ast::Program<'a>> {
+    let source_type =
+        oxc_span::SourceType::from_path(file).unwrap_or_else(|_| oxc_span::SourceType::ts());
+    let parsed = oxc_parser::Parser::new(allocator, text, source_type).parse();
+    if let Some(error) = crate::syntax::first_error(text, &parsed) {
+        bail!("{}:{error}", file.display());
+    }
+    Ok(parsed.program)
+}
+
+/// The names a module exports (`export const x`, `export { x }`) and whether it has a
+/// default export; `None` when it does not parse.
+fn exports(file: &std::path::Path, text: &str) -> Option<(Vec<String>, bool)> {
+    use oxc_ast::ast::{BindingPattern, Declaration, Statement};
+    let allocator = oxc_allocator::Allocator::default();
+    let program = parse_program(&allocator, file, text).ok()?;
+    let mut names = Vec::new();
+    let mut default = false;
+    for statement in &program.body {
+        match statement {
+            Statement::ExportDeclaration(export) => {
+                if let Declaration::VariableDeclaration(v) = &export.declaration {
+                    names.extend(v.declarations.iter().filter_map(|d| match &d.id {
+                        BindingPattern::BindingIdentifier(id) => Some(id.name.to_string()),
+                        _ => None,
+                    }));
+                }
+            }
+            Statement::ExportNamedDeclaration(export) => {
+                names.extend(
+                    export
+                        .specifiers
+                        .iter()
+                        .map(|s| s.exported.name().to_string()),
+                );
+            }
+            Statement::ExportDefaultDeclaration(_) => default = true,
+            _ => {}
+        }
+    }
+    Some((names, default))
+}
+
 /// The tables of one Drizzle schema module's source (for fuzzing and tests).
 pub fn drizzle_tables(file: &str, text: &str) -> Result<Vec<Model>> {
     drizzle::tables(std::path::Path::new(file), text)

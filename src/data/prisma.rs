@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use oxc_allocator::Allocator;
-use oxc_ast::ast::{Declaration, Expression, Statement};
+use oxc_ast::ast::Expression;
 use oxc_ast_visit::{Visit, walk};
 use oxc_parser::Parser;
 use oxc_span::SourceType;
@@ -187,7 +187,7 @@ fn generated_client(schema: &Schema, schema_file: &Path) -> ClientImport {
     match setting("output") {
         Some(output) => {
             let dir = schema_file.parent().unwrap_or(Path::new(""));
-            let mut path = normalize(&dir.join(output));
+            let mut path = crate::project::normalize(&dir.join(output));
             if new_generator {
                 path.push("client");
             }
@@ -195,21 +195,6 @@ fn generated_client(schema: &Schema, schema_file: &Path) -> ClientImport {
         }
         None => ClientImport::Package("@prisma/client".into()),
     }
-}
-
-/// Resolves `..` without touching the disk.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// The project's module exporting the PrismaClient instance.
@@ -250,50 +235,17 @@ fn client_module(project: &Project) -> Result<(PathBuf, Option<String>)> {
 
 /// `Some(Some("prisma"))` for a named export, `Some(None)` for a default one.
 fn exported_client(file: &Path, text: &str) -> Option<Option<String>> {
-    let allocator = Allocator::default();
-    let source_type = SourceType::from_path(file).unwrap_or_else(|_| SourceType::ts());
-    let parsed = Parser::new(&allocator, text, source_type).parse();
-    if crate::syntax::first_error(text, &parsed).is_some() || !text.contains("PrismaClient") {
+    if !text.contains("PrismaClient") {
         return None;
     }
-    let mut names = Vec::new();
-    let mut default = false;
-    for statement in &parsed.program.body {
-        match statement {
-            Statement::ExportDeclaration(export) => {
-                if let Declaration::VariableDeclaration(v) = &export.declaration {
-                    for d in &v.declarations {
-                        if let oxc_ast::ast::BindingPattern::BindingIdentifier(id) = &d.id {
-                            names.push(id.name.to_string());
-                        }
-                    }
-                }
-            }
-            Statement::ExportNamedDeclaration(export) => {
-                for s in &export.specifiers {
-                    names.push(s.exported.name().to_string());
-                }
-            }
-            Statement::ExportDefaultDeclaration(d) => {
-                default = d.declaration.as_expression().is_some_and(|e| {
-                    matches!(
-                        e.without_parentheses(),
-                        Expression::Identifier(_)
-                            | Expression::NewExpression(_)
-                            | Expression::CallExpression(_)
-                    )
-                });
-            }
-            _ => {}
-        }
-    }
-    if let Some(name) = ["prisma", "db", "client"]
+    let (names, default) = super::exports(file, text)?;
+    match ["prisma", "db", "client"]
         .iter()
         .find(|n| names.iter().any(|m| m == *n))
     {
-        return Some(Some(name.to_string()));
+        Some(name) => Some(Some(name.to_string())),
+        None => default.then_some(None),
     }
-    default.then_some(None)
 }
 
 /// The schema's models (not `@@ignore`d), as declared in `file`.

@@ -383,7 +383,7 @@ fn import_text_specifier(
             .parent()
             .unwrap_or(Path::new(""))
             .join(&line.specifier);
-        project.import_path(target, &super::normalize(&joined))
+        project.import_path(target, &crate::project::normalize(&joined))
     } else {
         line.specifier.clone()
     }

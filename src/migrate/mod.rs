@@ -131,22 +131,7 @@ fn resolve_specifier(spec: &str, from: &Path, project: &Project) -> Option<PathB
         let alias = project.alias.as_ref()?;
         alias.dir.join(spec.strip_prefix(&alias.prefix)?)
     };
-    Some(normalize(&joined))
-}
-
-/// `a/./b/../c` → `a/c`.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
+    Some(crate::project::normalize(&joined))
 }
 
 fn slash(path: &Path) -> String {

@@ -337,6 +337,21 @@ impl Project {
     }
 }
 
+/// `a/./b/../c` → `a/c`, without touching the disk.
+pub(crate) fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// The newest Next.js major the templates were checked against.
 pub const LATEST_NEXT_MAJOR: u64 = 16;
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use serde_json::{Map, Value};
 
-use super::json;
+use super::{json, normalize};
 
 /// An import alias such as `@/*` → `./src/*`: `prefix` is `@/`, `dir` is the folder it
 /// points at, relative to the project root (`src`, or empty for the root itself).
@@ -134,19 +134,4 @@ fn resolve_extends(dir: &Path, root: &Path, spec: &str) -> Option<PathBuf> {
     }
     let in_modules = root.join("node_modules").join(spec);
     with_json(in_modules.clone()).or_else(|| with_json(in_modules.join("tsconfig.json")))
-}
-
-/// Removes `.` and resolves `..` lexically (the folders need not exist).
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }

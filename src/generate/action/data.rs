@@ -304,6 +304,14 @@ fn orm_context(
         Orm::Drizzle { db, table } => {
             let plain = |s: String| vec![Arg::plain(s)];
             let call = |name: &str, args: Vec<Arg>| (name.to_string(), args);
+            // `.returning({ id: posts.id })`: an empty result means not the owner's.
+            let returning_id = call(
+                "returning",
+                vec![Arg::Object(vec![(
+                    binding.id.name.clone(),
+                    format!("{table}.{}", binding.id.name),
+                )])],
+            );
             let list = layout::chain(
                 2,
                 "const rows = await ",
@@ -350,13 +358,7 @@ fn orm_context(
                         call("update", plain(table.clone())),
                         call("set", plain(written.clone())),
                         call("where", plain("owned".into())),
-                        call(
-                            "returning",
-                            vec![Arg::Object(vec![(
-                                binding.id.name.clone(),
-                                format!("{table}.{}", binding.id.name),
-                            )])],
-                        ),
+                        returning_id.clone(),
                     ],
                     ";",
                 )
@@ -368,13 +370,7 @@ fn orm_context(
                 &[
                     call("delete", plain(table.clone())),
                     call("where", plain("owned".into())),
-                    call(
-                        "returning",
-                        vec![Arg::Object(vec![(
-                            binding.id.name.clone(),
-                            format!("{table}.{}", binding.id.name),
-                        )])],
-                    ),
+                    returning_id.clone(),
                 ],
                 ";",
             );
