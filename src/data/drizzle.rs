@@ -285,11 +285,11 @@ fn read_tables(
     let program = super::parse_program(&allocator, file, text)?;
     // Builders: pgTable & co., and names bound to pgTableCreator(...) (create-t3-app's
     // `createTable`). Enums: names bound to pgEnum("name", [values]).
-    let mut builders: HashMap<String, bool> = [
-        ("pgTable", false),
-        ("sqliteTable", false),
-        ("mysqlTable", true),
-        ("singlestoreTable", true),
+    let mut builders: HashMap<String, Dialect> = [
+        ("pgTable", Dialect::Pg),
+        ("sqliteTable", Dialect::Sqlite),
+        ("mysqlTable", Dialect::Mysql),
+        ("singlestoreTable", Dialect::Mysql),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
@@ -318,18 +318,21 @@ fn read_tables(
         let callee = dotted(&call.callee).unwrap_or_default();
         let line = crate::syntax::line_col(text, d.span.start as usize).0;
         match callee.as_str() {
-            "pgTableCreator" | "sqliteTableCreator" => {
-                builders.insert(id.name.to_string(), false);
+            "pgTableCreator" => {
+                builders.insert(id.name.to_string(), Dialect::Pg);
+            }
+            "sqliteTableCreator" => {
+                builders.insert(id.name.to_string(), Dialect::Sqlite);
             }
             // `export const billing = pgSchema("billing")`, then `billing.table(...)`.
             "pgSchema" => {
-                builders.insert(format!("{}.table", id.name), false);
+                builders.insert(format!("{}.table", id.name), Dialect::Pg);
             }
             "mysqlSchema" => {
-                builders.insert(format!("{}.table", id.name), true);
+                builders.insert(format!("{}.table", id.name), Dialect::Mysql);
             }
             "mysqlTableCreator" | "singlestoreTableCreator" => {
-                builders.insert(id.name.to_string(), true);
+                builders.insert(id.name.to_string(), Dialect::Mysql);
             }
             "pgEnum" | "mysqlEnum" => {
                 if let Some(values) = call.arguments.get(1).and_then(Argument::as_expression) {
@@ -344,10 +347,10 @@ fn read_tables(
                     continue;
                 };
                 tables.push(Table {
-                    mysql: builders[name],
+                    mysql: builders[name] == Dialect::Mysql,
                     model: Model {
                         name: id.name.to_string(),
-                        columns: read_columns(object, enums),
+                        columns: read_columns(object, enums, builders[name]),
                         file: file.to_path_buf(),
                         line,
                     },
@@ -384,16 +387,25 @@ fn strings(expr: &Expression<'_>) -> Vec<String> {
     }
 }
 
+/// Which SQL a table builder writes: it decides the width of `integer`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dialect {
+    Pg,
+    Sqlite,
+    Mysql,
+}
+
 fn read_columns(
     object: &ObjectExpression<'_>,
     enums: &HashMap<String, Vec<String>>,
+    dialect: Dialect,
 ) -> Vec<Column> {
     object
         .properties
         .iter()
         .filter_map(|p| match p {
             ObjectPropertyKind::ObjectProperty(p) => {
-                read_column(&p.key.static_name()?, &p.value, enums)
+                read_column(&p.key.static_name()?, &p.value, enums, dialect)
             }
             ObjectPropertyKind::SpreadProperty(_) => None,
         })
@@ -405,6 +417,7 @@ fn read_column(
     name: &str,
     value: &Expression<'_>,
     enums: &HashMap<String, Vec<String>>,
+    dialect: Dialect,
 ) -> Option<Column> {
     let mut modifiers: Vec<(&str, &oxc_allocator::Vec<'_, Argument<'_>>)> = Vec::new();
     let mut expr = value.without_parentheses();
@@ -462,7 +475,10 @@ fn read_column(
         }
     };
     let largest = match builder {
-        "integer" | "int" | "serial" if mode.is_none() => Some(i32::MAX as u32),
+        // SQLite's INTEGER holds 64 bits; PostgreSQL's and MySQL's 32.
+        "integer" | "int" | "serial" if mode.is_none() && dialect != Dialect::Sqlite => {
+            Some(i32::MAX as u32)
+        }
         "smallint" | "smallserial" => Some(i16::MAX as u32),
         "numeric" | "decimal" => number("precision")
             .and_then(|p| super::decimal_largest(p, number("scale").unwrap_or(0))),
