@@ -353,6 +353,10 @@ fn read_tables(
                         columns: read_columns(object, enums, builders[name]),
                         file: file.to_path_buf(),
                         line,
+                        spread: object
+                            .properties
+                            .iter()
+                            .any(|p| matches!(p, ObjectPropertyKind::SpreadProperty(_))),
                     },
                 });
             }
@@ -494,9 +498,10 @@ fn read_column(
                 }
                 _ => None,
             });
-            match option("enum") {
-                Some(values) => ColumnType::Enum(strings(values)),
-                None => ColumnType::Text,
+            match (option("enum"), mode.as_deref()) {
+                (_, Some("json")) => ColumnType::Other("json text".into()),
+                (Some(values), _) => ColumnType::Enum(strings(values)),
+                (None, _) => ColumnType::Text,
             }
         }
         "uuid" => ColumnType::Uuid,
@@ -510,7 +515,7 @@ fn read_column(
         }
         "integer" | "int" | "smallint" | "tinyint" | "mediumint" => match mode.as_deref() {
             Some("boolean") => ColumnType::Boolean,
-            Some("timestamp" | "timestamp_ms") => ColumnType::DateTime,
+            Some("timestamp" | "timestamp_ms") => ColumnType::Timestamp,
             _ => ColumnType::Integer,
         },
         "bigint" => match mode.as_deref() {
@@ -523,10 +528,7 @@ fn read_column(
             _ => ColumnType::Decimal,
         },
         "boolean" => ColumnType::Boolean,
-        "timestamp" | "datetime" => match mode.as_deref() {
-            Some("string") => ColumnType::Other("timestamp string".into()),
-            _ => ColumnType::DateTime,
-        },
+        "timestamp" | "datetime" => ColumnType::Timestamp,
         "date" => match mode.as_deref() {
             Some("date") => ColumnType::DateTime,
             _ => ColumnType::DateString,
@@ -539,6 +541,14 @@ fn read_column(
         ),
         other if enums.contains_key(other) => ColumnType::Enum(enums[other].clone()),
         other => ColumnType::Other(other.to_string()),
+    };
+    // `pgEnum("role", ROLES)`: values kept in a constant are not read, and an empty
+    // enum would make a form nobody can submit.
+    let ty = match ty {
+        ColumnType::Enum(values) if values.is_empty() => {
+            ColumnType::Other("an enum whose values are not written in place".into())
+        }
+        ty => ty,
     };
     let mut column = Column {
         name: name.to_string(),
@@ -559,6 +569,10 @@ fn read_column(
             "primaryKey" => {
                 column.primary = true;
                 column.nullable = false;
+                // SQLite numbers an INTEGER PRIMARY KEY itself (it is the rowid).
+                if dialect == Dialect::Sqlite && column.ty == ColumnType::Integer {
+                    column.has_default = true;
+                }
             }
             "default"
             | "defaultNow"

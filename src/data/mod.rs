@@ -27,8 +27,12 @@ pub enum ColumnType {
     /// Prisma `Decimal` (a Decimal.js object) or Drizzle `numeric` (a string).
     Decimal,
     Boolean,
-    /// A JavaScript `Date` (timestamps, Prisma `DateTime`).
+    /// A date held in a JavaScript `Date` (Prisma `DateTime @db.Date`, Drizzle
+    /// `date({ mode: "date" })`).
     DateTime,
+    /// A point in time (`timestamp`, Prisma `DateTime`): a date field would drop its time
+    /// of day, so no form field edits it.
+    Timestamp,
     /// A `YYYY-MM-DD` string (Drizzle `date()` in its default string mode).
     DateString,
     Enum(Vec<String>),
@@ -69,6 +73,8 @@ pub struct Model {
     pub file: PathBuf,
     /// 1-based line of the declaration.
     pub line: usize,
+    /// Some columns come from a spread (`...timestamps`) the reader does not follow.
+    pub spread: bool,
 }
 
 /// Which ORM, and the modules generated code imports from (root-relative, without
@@ -281,6 +287,14 @@ pub fn bind(project: &Project, resource: &str, request: &Request) -> Result<Opti
         );
     };
     let id = primary_key(model)?;
+    if matches!(id.ty, ColumnType::Text) && !id.has_default && id.max_len.is_some_and(|n| n < 36) {
+        bail!(
+            "{}.{} has no default and holds {} characters, fewer than the randomUUID() scaffold would give a new record; give it a default (e.g. @default(cuid()) or $defaultFn)",
+            model.name,
+            id.name,
+            id.max_len.unwrap_or_default()
+        );
+    }
     let owner = owner_column(model, request.owner_column.as_deref())?;
     Ok(Some(Binding {
         client: catalog.client_for(model),
@@ -360,48 +374,116 @@ fn owner_column(model: &Model, flag: Option<&str>) -> Result<Column> {
             ),
         };
     }
-    // `users`, `User`, `authUsers` (Supabase's auth.users), `Member`, `profiles`.
-    let is_users = |table: &str| {
-        let t = table.to_lowercase();
-        t.ends_with("user")
-            || t.ends_with("users")
-            || matches!(t.as_str(), "member" | "members" | "profile" | "profiles")
+    let ask = |why: String| -> Result<Column> {
+        bail!(
+            "{why}: pass --owner-column with the column that holds the id of the user who owns each record"
+        )
     };
+    if model.spread {
+        return ask(format!(
+            "{} ({}:{}) takes columns from a spread that scaffold does not read, so it will not guess the owner",
+            model.name,
+            model.file.display(),
+            model.line
+        ));
+    }
+    if is_users(&model.name) {
+        return ask(format!("{} is the users table itself", model.name));
+    }
     let to_users: Vec<&Column> = model
         .columns
         .iter()
         .filter(|c| !c.primary && c.references.as_deref().is_some_and(is_users))
         .collect();
-    fn by_name<'m>(candidates: &[&'m Column]) -> Option<&'m Column> {
-        OWNER_NAMES
+    let named = |candidates: &[&str]| -> Vec<&Column> {
+        model
+            .columns
             .iter()
-            .find_map(|n| candidates.iter().find(|c| c.name == *n).copied())
-    }
-    let chosen = match to_users.as_slice() {
-        [one] => Some(*one),
-        [] => by_name(&model.columns.iter().collect::<Vec<_>>()),
-        several => match by_name(several) {
-            Some(c) => Some(c),
-            None => bail!(
-                "{} references the users table from several columns ({}): pass --owner-column to say which one owns a record",
-                model.name,
-                several
-                    .iter()
-                    .map(|c| c.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        },
+            .filter(|c| candidates.contains(&c.name.as_str()))
+            .collect()
     };
-    match chosen {
-        Some(column) => usable(column),
-        None => bail!(
-            "{} has no owner column (one referencing the users table, or named {}): every query scaffold writes is scoped to the signed-in user. Add one, or pass --owner-column",
-            model.name,
-            OWNER_NAMES.join(", ")
-        ),
-    }
+    let names = |columns: &[&Column]| {
+        columns
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let chosen = match to_users.as_slice() {
+        // One reference to the users table, named like an owner (not `revieweeId`).
+        [one] if OWNER_NAMES.contains(&one.name.as_str()) => *one,
+        [one] => {
+            return ask(format!(
+                "{}.{} references the users table, but its name does not say it is the record's owner (it may be the user the record is about)",
+                model.name, one.name
+            ));
+        }
+        // No reference declared: a column named like an owner.
+        [] => match named(&OWNER_NAMES).as_slice() {
+            [one] => *one,
+            [] => bail!(
+                "{} has no owner column (one referencing the users table, or named {}): every query scaffold writes is scoped to the signed-in user. Add one, or pass --owner-column",
+                model.name,
+                OWNER_NAMES.join(", ")
+            ),
+            several => {
+                return ask(format!(
+                    "{} has several owner-like columns ({})",
+                    model.name,
+                    names(several)
+                ));
+            }
+        },
+        // Several: only a creator's name decides (`createdById` over `assigneeId`);
+        // `userId` beside `invitedById` could be either.
+        several => {
+            let creators: Vec<&Column> = several
+                .iter()
+                .copied()
+                .filter(|c| CREATOR_NAMES.contains(&c.name.as_str()))
+                .collect();
+            match creators.as_slice() {
+                [one] => *one,
+                _ => {
+                    return ask(format!(
+                        "{} references the users table from several columns ({})",
+                        model.name,
+                        names(several)
+                    ));
+                }
+            }
+        }
+    };
+    usable(chosen)
 }
+
+/// A foreign key, declared (`.references()`, `@relation`) or named like one (`boardId`,
+/// `board_id`): an id from the client there could name someone else's record.
+fn is_reference(c: &Column) -> bool {
+    let keyish = matches!(
+        c.ty,
+        ColumnType::Text | ColumnType::Uuid | ColumnType::Integer | ColumnType::BigInt
+    );
+    let named = (c.name.len() > 2 && c.name.ends_with("Id")) || c.name.ends_with("_id");
+    !c.primary && (c.references.is_some() || keyish && named)
+}
+
+/// `users`, `User`, `authUsers` (Supabase's auth.users), `Member`, `profiles`.
+fn is_users(table: &str) -> bool {
+    let t = table.to_lowercase();
+    t.ends_with("user")
+        || t.ends_with("users")
+        || matches!(t.as_str(), "member" | "members" | "profile" | "profiles")
+}
+
+/// Names that say "who made this record", unambiguous beside other user references.
+const CREATOR_NAMES: [&str; 5] = [
+    "ownerId",
+    "createdById",
+    "createdBy",
+    "creatorId",
+    "authorId",
+];
 
 fn column_list(model: &Model) -> String {
     model
@@ -434,8 +516,9 @@ impl Binding {
             .iter()
             .filter(|c| {
                 let filled = c.has_default && matches!(c.ty, ColumnType::DateTime);
-                let foreign = c.references.is_some() || c.name == self.owner.name;
-                let unformable = matches!(c.ty, ColumnType::Other(_));
+                let timestamp = c.ty == ColumnType::Timestamp;
+                let foreign = is_reference(c) || c.name == self.owner.name;
+                let unformable = matches!(c.ty, ColumnType::Other(_)) || timestamp;
                 !(c.primary || foreign || c.auto_updated || filled || unformable)
             })
             .collect()
@@ -478,11 +561,7 @@ impl Binding {
                     field.name,
                     column_list(&self.model)
                 ),
-                // A reference the user names (e.g. a board id) is theirs to fill in.
-                Some(c)
-                    if !(self.editable().contains(&c)
-                        || c.references.is_some() && !c.primary && c.name != self.owner.name) =>
-                {
+                Some(c) if !self.editable().contains(&c) => {
                     bail!(
                         "--field {}: {}.{} is {}; scaffold does not put it in a form",
                         field.name,
@@ -532,8 +611,10 @@ fn why_not_editable(binding: &Binding, c: &Column) -> &'static str {
         "the primary key"
     } else if c.name == binding.owner.name {
         "the owner column, which comes from the session"
-    } else if c.references.is_some() {
-        "a reference to another table"
+    } else if is_reference(c) {
+        "a reference to another record: scaffold cannot check in the form that the record it names is the user's, so set it in data.ts"
+    } else if c.ty == ColumnType::Timestamp {
+        "a timestamp, whose time of day a date field would drop"
     } else if matches!(c.ty, ColumnType::Other(_)) {
         "of a type no form field holds"
     } else {
@@ -557,7 +638,7 @@ fn compatible(column: &ColumnType, field: &FieldType) -> bool {
             F::Enum(chosen) => chosen.iter().all(|v| values.contains(v)),
             _ => false,
         },
-        C::Other(_) => false,
+        C::Other(_) | C::Timestamp => false,
     }
 }
 
@@ -596,7 +677,7 @@ fn field_for(c: &Column) -> Field {
         ColumnType::Boolean => FieldType::Boolean,
         ColumnType::DateTime | ColumnType::DateString => FieldType::Date,
         ColumnType::Enum(values) => FieldType::Enum(values.clone()),
-        ColumnType::Other(_) => FieldType::String,
+        ColumnType::Other(_) | ColumnType::Timestamp => FieldType::String,
     };
     let bounded = matches!(
         ty,

@@ -259,6 +259,7 @@ pub(super) fn models(schema: &Schema, file: &Path) -> Vec<Model> {
             columns: columns(block, schema),
             file: file.to_path_buf(),
             line: block.line,
+            spread: false,
         })
         .collect()
 }
@@ -323,7 +324,8 @@ fn columns(block: &psl::Block, schema: &Schema) -> Vec<Column> {
                     "Float" => ColumnType::Float,
                     "Decimal" => ColumnType::Decimal,
                     "Boolean" => ColumnType::Boolean,
-                    "DateTime" => ColumnType::DateTime,
+                    "DateTime" if f.attribute("db.Date").is_some() => ColumnType::DateTime,
+                    "DateTime" => ColumnType::Timestamp,
                     other => ColumnType::Other(other.to_string()),
                 }
             };

@@ -219,6 +219,7 @@ fn tokenize(source: &str) -> Result<Vec<(Token, usize)>, Error> {
 struct Parser {
     tokens: Vec<(Token, usize)>,
     at: usize,
+    depth: usize,
 }
 
 impl Parser {
@@ -438,6 +439,16 @@ impl Parser {
     }
 
     fn value(&mut self) -> Result<Value, Error> {
+        if self.depth >= MAX_DEPTH {
+            return self.error("values nested too deeply");
+        }
+        self.depth += 1;
+        let value = self.value_inner();
+        self.depth -= 1;
+        value
+    }
+
+    fn value_inner(&mut self) -> Result<Value, Error> {
         self.skip_newlines();
         match self.next() {
             Some(Token::String(s)) => Ok(Value::String(s)),
@@ -464,9 +475,18 @@ impl Parser {
 
 /// Parses one schema file.
 pub fn parse(source: &str) -> Result<Schema, Error> {
-    let tokens = tokenize(source)?;
-    Parser { tokens, at: 0 }.schema()
+    let tokens = tokenize(source.strip_prefix('\u{feff}').unwrap_or(source))?;
+    Parser {
+        tokens,
+        at: 0,
+        depth: 0,
+    }
+    .schema()
 }
+
+/// How deeply values may nest (`[[[…]]]`): far beyond any real schema, far below
+/// what would overflow the stack.
+const MAX_DEPTH: usize = 64;
 
 #[cfg(test)]
 mod tests {
@@ -550,6 +570,16 @@ model Post {
         assert!(parse("model A { \"x\" }").is_err());
         assert!(parse("enum { }").is_err());
         assert!(parse("model A {\n id String @default(\"unterminated)\n}").is_err());
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_deep_nesting() {
+        assert!(parse("\u{feff}model A {\n  id Int @id\n}\n").is_ok());
+        let deep = format!(
+            "model A {{\n  id Int @default({})\n}}\n",
+            "[".repeat(100_000)
+        );
+        assert!(parse(&deep).is_err());
     }
 
     #[test]

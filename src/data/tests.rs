@@ -24,6 +24,17 @@ fn bind_model(layer: DataLayer, dir: &str, model: &str) -> Result<Binding> {
     bind(&fixture(layer, dir), model, &request).map(|b| b.expect("a data layer"))
 }
 
+fn with_owner(layer: DataLayer, dir: &str, model: &str, owner: &str) -> Binding {
+    let request = Request {
+        model: Some(model.into()),
+        owner_column: Some(owner.into()),
+        ..Request::default()
+    };
+    bind(&fixture(layer, dir), model, &request)
+        .unwrap()
+        .expect("a data layer")
+}
+
 fn drizzle(dir: &str, model: &str) -> Binding {
     bind_model(DataLayer::Drizzle, &format!("drizzle/{dir}"), model).unwrap()
 }
@@ -76,16 +87,18 @@ fn t3_tables_from_a_prefixing_creator_and_a_columns_callback() {
         .map(|c| c.name.as_str())
         .collect();
     assert_eq!(unset, ["boardId"]);
-    // … which the user may name explicitly.
+    // … which the form may not take even when asked: the id could name someone else's
+    // board.
     let board_id: Field = "boardId:integer".parse().unwrap();
-    cards.check_fields(&[board_id]).unwrap();
+    let message = cards.check_fields(&[board_id]).unwrap_err().to_string();
+    assert!(message.contains("reference to another record"), "{message}");
 }
 
 #[test]
 fn a_schema_folder_with_enums_in_their_own_module() {
     let tasks = drizzle("split-schema-snake-case", "tasks");
     // Both createdById and assigneeId reference the users table: the owner is the
-    // one named like an owner, not the assignee.
+    // one named like its creator, not the assignee.
     assert_eq!(tasks.owner.name, "createdById");
     let status = tasks.column("priority").expect("a priority column");
     assert!(
@@ -96,11 +109,26 @@ fn a_schema_folder_with_enums_in_their_own_module() {
 
 #[test]
 fn sqlite_integer_columns_that_hold_dates_and_booleans() {
-    let bookmarks = drizzle("sqlite-libsql-timestamps", "bookmarks");
+    // Its columns come partly from `...timestamps`: the owner is not guessed.
+    let message = error(bind_model(
+        DataLayer::Drizzle,
+        "drizzle/sqlite-libsql-timestamps",
+        "bookmarks",
+    ));
+    assert!(
+        message.contains("spread") && message.contains("--owner-column"),
+        "{message}"
+    );
+    let bookmarks = with_owner(
+        DataLayer::Drizzle,
+        "drizzle/sqlite-libsql-timestamps",
+        "bookmarks",
+        "userId",
+    );
     assert_eq!(bookmarks.owner.name, "userId");
     for column in &bookmarks.model.columns {
         if column.name.ends_with("At") {
-            assert_eq!(column.ty, ColumnType::DateTime, "{column:?}");
+            assert_eq!(column.ty, ColumnType::Timestamp, "{column:?}");
         }
     }
 }
@@ -182,10 +210,11 @@ fn prisma_multi_file_schema_from_a_config_folder() {
             generated: ClientImport::Module(PathBuf::from("src/generated/prisma/client")),
         }
     );
-    // Relation fields are not columns; updatedAt and defaulted timestamps are not edited.
+    // Relation fields are not columns; timestamps (dueAt: a date field would drop its
+    // time of day) are not edited.
     assert_eq!(
         field_names(&task),
-        ["title", "details", "state", "dueAt", "position"]
+        ["title", "details", "state", "position"]
     );
     let state = &task.fields(Operation::Create)[2];
     assert!(!state.required, "has a default");
@@ -219,7 +248,23 @@ fn prisma_schema_path_from_package_json_and_a_default_exported_client() {
 
 #[test]
 fn prisma_rich_types_and_an_owner_model_named_member() {
-    let order = prisma("postgres-rich-types", "Order");
+    // placedById references Member (the users table, mapped to "users"), but its name
+    // does not say "owner": it could be the user the order is about.
+    let message = error(bind_model(
+        DataLayer::Prisma,
+        "prisma/postgres-rich-types",
+        "Order",
+    ));
+    assert!(
+        message.contains("placedById") && message.contains("--owner-column"),
+        "{message}"
+    );
+    let order = with_owner(
+        DataLayer::Prisma,
+        "prisma/postgres-rich-types",
+        "Order",
+        "placedById",
+    );
     assert_eq!(order.owner.name, "placedById");
     for column in &order.model.columns {
         if column.name == "total" {
@@ -396,4 +441,37 @@ fn bounds_and_optionality_follow_the_columns() {
     assert_eq!(largest("big"), None);
     assert_eq!(decimal_largest(20, 2), None, "more digits than a u32 holds");
     assert_eq!(decimal_largest(2, 2), None, "no digits before the point");
+}
+
+#[test]
+fn owners_are_not_guessed_from_ambiguous_references() {
+    let schema = |body: &str| {
+        prisma_models(&format!(
+            "model User {{\n  id String @id\n}}\nmodel M {{\n  id String @id\n{body}\n}}\n"
+        ))
+        .unwrap()
+        .remove(1)
+    };
+    let owner = |model: &Model| owner_column(model, None).map(|c| c.name);
+    // The invitee and the inviter: `userId` could be either.
+    let invite = schema(
+        "  userId String\n  user User @relation(\"a\", fields: [userId], references: [id])\n  invitedById String\n  by User @relation(\"b\", fields: [invitedById], references: [id])",
+    );
+    assert!(owner(&invite).is_err());
+    // A single reference named for the user the record is about.
+    let review = schema(
+        "  revieweeId String\n  reviewee User @relation(fields: [revieweeId], references: [id])",
+    );
+    assert!(owner(&review).is_err());
+    // The creator beside an assignee.
+    let task = schema(
+        "  createdById String\n  c User @relation(\"a\", fields: [createdById], references: [id])\n  assigneeId String?\n  a User @relation(\"b\", fields: [assigneeId], references: [id])",
+    );
+    assert_eq!(owner(&task).unwrap(), "createdById");
+    // The users table itself.
+    let users = prisma_models(
+        "model User {\n  id String @id\n  referredById String?\n  referrer User? @relation(fields: [referredById], references: [id])\n}\n",
+    )
+    .unwrap();
+    assert!(owner(&users[0]).is_err());
 }

@@ -182,7 +182,7 @@ fn orm_context(
         .columns
         .iter()
         .find(|c| {
-            matches!(c.ty, ColumnType::DateTime)
+            matches!(c.ty, ColumnType::Timestamp | ColumnType::DateTime)
                 && c.has_default
                 && ["createdAt", "created", "insertedAt", "created_at"].contains(&c.name.as_str())
         })
@@ -269,7 +269,14 @@ fn orm_context(
     // The values an insert or update writes.
     let conversions: Vec<String> = fields
         .iter()
-        .map(|f| layout::property(4, &f.name, &to_column(f, column(f), orm.is_prisma())))
+        .map(|f| {
+            let update = spec.op != Operation::Create;
+            layout::property(
+                4,
+                &f.name,
+                &to_column(f, column(f), orm.is_prisma(), update),
+            )
+        })
         .collect();
     let toggle = spec.toggled().filter(|_| spec.op == Operation::Toggle);
     let to_columns = (has_fields && toggle.is_none()).then(|| {
@@ -497,9 +504,7 @@ fn orm_context(
         }
     };
 
-    let mut by_length = duplicates.clone();
-    by_length.sort_by_key(|f| std::cmp::Reverse(column(f).sql_name.len()));
-    let unique: Vec<String> = by_length
+    let unique: Vec<String> = duplicates
         .iter()
         .map(|f| {
             format!(
@@ -520,6 +525,7 @@ fn orm_context(
         "key_fn": !matches!(key, Key::Text),
         "key_uuid": matches!(key, Key::Uuid),
         "key_bigint": matches!(key, Key::BigInt),
+        "key_max": binding.id.largest.map(|n| n.to_string()).unwrap_or_default(),
         "list_signature": signature("list", &["ownerId: string"], &format!("{record}[]")),
         "find_signature": signature("find", &["ownerId: string", "id: string"], &format!("{record} | undefined")),
         "insert_signature": signature("insert", &["ownerId: string", &format!("input: {input_type}")], record),
@@ -528,7 +534,6 @@ fn orm_context(
         "to_record_fields": to_record.join("\n"),
         "duplicates": !duplicates.is_empty(),
         "unique": unique.join("\n"),
-        "first_unique": duplicates.first().map(|f| f.name.as_str()).unwrap_or_default(),
         "input_type": input_type,
     });
     if let (Value::Object(context), Value::Object(queries)) = (&mut context, queries) {
@@ -576,10 +581,15 @@ fn from_row(c: &Column, prisma: bool) -> String {
 }
 
 /// The form's value as the column's type. An optional field left blank clears a
-/// nullable column (NULL), and leaves one with a default to its default.
-fn to_column(f: &Field, c: &Column, prisma: bool) -> String {
+/// nullable column (NULL); on insert it leaves one with a default to its default, and
+/// on update it empties NOT NULL text (ORMs skip an undefined value, which would keep
+/// the old one while the action says "saved").
+fn to_column(f: &Field, c: &Column, prisma: bool, update: bool) -> String {
     let v = format!("input.{}", f.name);
-    let clears = c.nullable && !c.has_default;
+    let clears = c.nullable && (!c.has_default || update);
+    if update && !c.nullable && c.ty == ColumnType::Text && !f.required {
+        return format!("{v} ?? \"\"");
+    }
     let absent = if clears { "null" } else { "undefined" };
     let convert = |inner: &str| -> Option<String> {
         match c.ty {
