@@ -20,7 +20,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { copyAppTree } from "./lib/copy.mjs";
-import { freePort, startNext } from "./lib/server.mjs";
+import {
+  appTool,
+  checkStages,
+  indent,
+  linkPackages,
+  needsInstall,
+  runBrowserTests,
+} from "./lib/data-stage.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url)).replace(
   /\/$/,
@@ -135,62 +142,17 @@ export async function drizzleStages({
   const setUp = await stage(label("app copy"), () => copyApp(run));
   if (setUp !== "pass") return;
 
-  const tool = (name, args) =>
-    run(
-      process.execPath,
-      [path.join(APP, "node_modules", ".bin", name), ...args],
-      {
-        cwd: APP,
-      },
-    );
-  const check = async (name, args) => {
-    const result = await tool(name, args);
-    if (result.code === 0) return { ok: true };
-    const blamed = report(result, owners);
-    return {
-      ok: false,
-      detail: `exit code ${result.code}${blamed ? `, ${blamed} file(s) implicated` : ""}`,
-    };
-  };
-
+  const tool = appTool({ run, env, app: APP });
   await stage(label("generate"), () =>
     generate({ run, bin, owners, generated }),
   );
-  // Generated files and the overlay's, which must pass the same checks.
-  const checked = () =>
-    [...owners.keys()].filter(
-      (file) =>
-        /\.(?:[cm]?[jt]sx?)$/.test(file) && fs.existsSync(path.join(APP, file)),
-    );
-
-  await stage(label("tsc --noEmit"), async () => {
-    const typegen = await tool("next", ["typegen"]);
-    if (typegen.code !== 0) {
-      report(typegen, owners);
-      return { ok: false, detail: "next typegen failed" };
-    }
-    return check("tsc", ["--noEmit", "--pretty", "false"]);
+  const built = await checkStages({
+    step: (key, name, fn) => stage(label(name), fn),
+    tool,
+    app: APP,
+    owners,
+    skipBuild,
   });
-  await stage(label("eslint --max-warnings=0"), async () => {
-    const result = await check("eslint", [
-      "--max-warnings=0",
-      "--",
-      ...checked(),
-    ]);
-    return result.ok
-      ? { ok: true, detail: `${checked().length} file(s)` }
-      : result;
-  });
-  await stage(label("prettier --check"), async () => {
-    const result = await check("prettier", ["--check", "--", ...checked()]);
-    return result.ok
-      ? { ok: true, detail: `${checked().length} file(s)` }
-      : result;
-  });
-
-  const built = await stage(label("next build"), () =>
-    skipBuild ? { skip: "--skip-build" } : check("next", ["build"]),
-  );
 
   // After the build: collecting page data evaluates db/index.ts in build
   // workers, and nothing they may leave in .pglite should reach the server.
@@ -206,13 +168,6 @@ export async function drizzleStages({
   });
 }
 
-function needsInstall(dir) {
-  const marker = path.join(dir, "node_modules", ".package-lock.json");
-  if (!fs.existsSync(marker)) return true;
-  const lock = fs.statSync(path.join(dir, "package-lock.json"));
-  return lock.mtimeMs > fs.statSync(marker).mtimeMs;
-}
-
 /**
  * A fresh copy of app16 in target/e2e/drizzle-app with the overlay on top.
  * Turbopack resolves nothing outside the app's root, so node_modules is made
@@ -222,49 +177,15 @@ function needsInstall(dir) {
  */
 async function copyApp(run) {
   copyAppTree(APP_SRC, APP);
-  const modules = path.join(APP, "node_modules");
-  const linked = await run("cp", [
-    "-al",
-    path.join(APP_SRC, "node_modules"),
-    modules,
-  ]);
-  if (linked.code !== 0)
-    return { ok: false, detail: `cp -al: ${linked.output}` };
-
-  const from = path.join(DRIZZLE_SRC, "node_modules");
-  const added = [];
-  const clashes = [];
-  for (const name of packageNames(from)) {
-    const target = path.join(modules, name);
-    if (fs.existsSync(target)) {
-      const version = (dir) =>
-        JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"))
-          .version;
-      if (version(target) !== version(path.join(from, name))) {
-        clashes.push(
-          `${name} ${version(path.join(from, name))} (app16 has ${version(target)})`,
-        );
-      }
-      continue;
-    }
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    const result = await run("cp", ["-al", path.join(from, name), target]);
-    if (result.code !== 0)
-      return { ok: false, detail: `cp -al ${name}: ${result.output}` };
-    added.push(name);
-  }
-  if (clashes.length) {
-    return {
-      ok: false,
-      detail: `packages in both app16 and tests/e2e/drizzle with other versions: ${clashes.join(", ")}`,
-    };
-  }
-  // The command-line tools (drizzle-kit); relative symlinks, kept as such.
-  for (const entry of fs.readdirSync(path.join(from, ".bin"))) {
-    const target = path.join(modules, ".bin", entry);
-    if (fs.existsSync(target)) continue;
-    fs.symlinkSync(fs.readlinkSync(path.join(from, ".bin", entry)), target);
-  }
+  const linked = await linkPackages({
+    run,
+    appSrc: APP_SRC,
+    app: APP,
+    layerSrc: DRIZZLE_SRC,
+    root: ROOT,
+  });
+  if (!linked.ok) return linked;
+  const { added } = linked;
 
   fs.cpSync(OVERLAY, APP, { recursive: true });
   // The app depends on what it now uses, as a real one would (scaffold
@@ -287,22 +208,6 @@ async function copyApp(run) {
     `app copy: ${path.relative(ROOT, APP)}, ${added.length} package(s) linked in: ${added.join(", ")}`,
   );
   return { ok: true, detail: `${added.length} package(s) added` };
-}
-
-/** Top-level package directories of a node_modules ("@scope/name" too). */
-function packageNames(modules) {
-  const names = [];
-  for (const entry of fs.readdirSync(modules)) {
-    if (entry.startsWith(".")) continue;
-    if (entry.startsWith("@")) {
-      for (const inner of fs.readdirSync(path.join(modules, entry))) {
-        names.push(`${entry}/${inner}`);
-      }
-    } else {
-      names.push(entry);
-    }
-  }
-  return names;
 }
 
 async function generate({ run, bin, owners, generated }) {
@@ -399,96 +304,17 @@ async function push(run, env) {
   return { ok: true };
 }
 
-async function browserTests({ run, env, browserCounts, generated }) {
-  const serverLog = path.join(OUT, "next-start-drizzle.log");
-  const tap = path.join(OUT, "browser-drizzle.tap");
-  fs.rmSync(tap, { force: true });
-  const server = await startNext(APP, {
-    port: await freePort(),
-    logFile: serverLog,
+function browserTests({ run, env, browserCounts, generated }) {
+  return runBrowserTests({
+    run,
+    env,
+    root: ROOT,
+    app: APP,
+    testFile: TEST_FILE,
+    tap: path.join(OUT, "browser-drizzle.tap"),
+    serverLog: path.join(OUT, "next-start-drizzle.log"),
+    // The commands that generated, so the tests of the others skip.
+    testEnv: { E2E_DRIZZLE_GENERATED: JSON.stringify(generated) },
+    browserCounts,
   });
-  let result;
-  try {
-    result = await run(
-      process.execPath,
-      [
-        "--test",
-        "--test-timeout=120000",
-        "--test-reporter=spec",
-        "--test-reporter-destination=stdout",
-        "--test-reporter=tap",
-        `--test-reporter-destination=${tap}`,
-        TEST_FILE,
-      ],
-      {
-        cwd: ROOT,
-        stream: true,
-        env: {
-          ...env,
-          E2E_BASE_URL: server.url,
-          E2E_APP_DIR: APP,
-          E2E_NEXT_MAJOR: "16",
-          E2E_TMP_DIR: env.TMPDIR,
-          // The commands that generated, so the tests of the others skip.
-          E2E_DRIZZLE_GENERATED: JSON.stringify(generated),
-          E2E_SERVER_LOG: serverLog,
-        },
-      },
-    );
-  } finally {
-    await server.stop();
-    fs.writeFileSync(serverLog, server.output);
-  }
-  const tapText = fs.existsSync(tap) ? fs.readFileSync(tap, "utf8") : "";
-  const count = (key) =>
-    Number(tapText.match(new RegExp(`^# ${key} (\\d+)$`, "m"))?.[1] ?? 0);
-  const pass = count("pass");
-  const fail = count("fail") + count("cancelled");
-  browserCounts.pass += pass;
-  browserCounts.fail += fail;
-  const ok = result.code === 0 && fail === 0 && /^# tests \d+$/m.test(tapText);
-  if (!ok) {
-    console.log(
-      `--- next start output (also in ${path.relative(ROOT, serverLog)}) ---`,
-    );
-    console.log(server.output.split("\n").slice(-200).join("\n"));
-  }
-  const skipped = count("skipped");
-  return {
-    ok,
-    detail: `${pass} passed, ${fail} failed${skipped ? `, ${skipped} skipped` : ""}`,
-  };
-}
-
-/** Prints a failed tool's output, then who wrote each file it mentions. */
-function report(result, owners) {
-  let output = result.output.replace(/\x1b\[[0-9;]*m/g, "");
-  process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
-  for (const prefix of new Set([APP, safeRealpath(APP)])) {
-    output = output.split(`${prefix}/`).join("");
-  }
-  let blamed = 0;
-  for (const [file, names] of owners) {
-    const stem = file.replace(/\.(?:[cm]?[jt]sx?)$/, "");
-    const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const pattern = new RegExp(
-      `(?<![\\w./@-])(?:\\./)?(?:${escape(file)}(?![\\w-])|${escape(stem)}(?![\\w./-]))`,
-    );
-    if (!pattern.test(output)) continue;
-    blamed += 1;
-    console.log(`${names.join(", ")}: ${file}`);
-  }
-  return blamed;
-}
-
-function safeRealpath(p) {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
-  }
-}
-
-function indent(text) {
-  return text.replace(/\s+$/, "").replace(/^/gm, "  ");
 }

@@ -38,7 +38,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { copyAppTree } from "./lib/copy.mjs";
-import { freePort, startNext } from "./lib/server.mjs";
+import {
+  appTool,
+  checkStages,
+  indent,
+  linkPackages,
+  needsInstall,
+  runBrowserTests,
+} from "./lib/data-stage.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url)).replace(
   /\/$/,
@@ -155,21 +162,7 @@ export async function prismaStages({
     return statuses;
   }
 
-  const tool = (name, args, options = {}) =>
-    run(
-      process.execPath,
-      [path.join(APP, "node_modules", ".bin", name), ...args],
-      { cwd: APP, env, ...options },
-    );
-  const check = async (name, args) => {
-    const result = await tool(name, args);
-    if (result.code === 0) return { ok: true };
-    const blamed = report(result, owners);
-    return {
-      ok: false,
-      detail: `exit code ${result.code}${blamed ? `, ${blamed} file(s) implicated` : ""}`,
-    };
-  };
+  const tool = appTool({ run, env, app: APP });
 
   const client = await step("prisma generate", "prisma generate", () =>
     prismaGenerate(tool, env),
@@ -192,41 +185,13 @@ export async function prismaStages({
     generate({ run, env, bin, owners, generated }),
   );
 
-  // Generated files and the overlay's, which must pass the same checks.
-  const checked = () =>
-    [...owners.keys()].filter(
-      (file) =>
-        /\.(?:[cm]?[jt]sx?)$/.test(file) && fs.existsSync(path.join(APP, file)),
-    );
-
-  await step("tsc", "tsc --noEmit", async () => {
-    const typegen = await tool("next", ["typegen"]);
-    if (typegen.code !== 0) {
-      report(typegen, owners);
-      return { ok: false, detail: "next typegen failed" };
-    }
-    return check("tsc", ["--noEmit", "--pretty", "false"]);
+  const built = await checkStages({
+    step,
+    tool,
+    app: APP,
+    owners,
+    skipBuild,
   });
-  await step("eslint", "eslint --max-warnings=0", async () => {
-    const result = await check("eslint", [
-      "--max-warnings=0",
-      "--",
-      ...checked(),
-    ]);
-    return result.ok
-      ? { ok: true, detail: `${checked().length} file(s)` }
-      : result;
-  });
-  await step("prettier", "prettier --check", async () => {
-    const result = await check("prettier", ["--check", "--", ...checked()]);
-    return result.ok
-      ? { ok: true, detail: `${checked().length} file(s)` }
-      : result;
-  });
-
-  const built = await step("build", "next build", () =>
-    skipBuild ? { skip: "--skip-build" } : check("next", ["build"]),
-  );
 
   // After the build: collecting page data evaluates lib/prisma.ts in build
   // workers, which opens .pglite; nothing they leave there reaches the server.
@@ -252,13 +217,6 @@ export async function prismaStages({
   return statuses;
 }
 
-function needsInstall(dir) {
-  const marker = path.join(dir, "node_modules", ".package-lock.json");
-  if (!fs.existsSync(marker)) return true;
-  const lock = fs.statSync(path.join(dir, "package-lock.json"));
-  return lock.mtimeMs > fs.statSync(marker).mtimeMs;
-}
-
 /**
  * A fresh copy of app16 in target/e2e/prisma-app with the overlay on top and
  * Prisma's packages in its package.json, as `npm install prisma …` would
@@ -269,51 +227,17 @@ function needsInstall(dir) {
  */
 async function copyApp(run, env) {
   copyAppTree(APP_SRC, APP);
-  const modules = path.join(APP, "node_modules");
-  const linked = await run(
-    "cp",
-    ["-al", path.join(APP_SRC, "node_modules"), modules],
-    { env },
-  );
-  if (linked.code !== 0)
-    return { ok: false, detail: `cp -al: ${linked.output}` };
-
-  const from = path.join(PRISMA_SRC, "node_modules");
-  const version = (dir) =>
-    JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).version;
-  const added = [];
-  const kept = [];
-  const clashes = [];
-  for (const name of packageNames(from)) {
-    const target = path.join(modules, name);
-    if (fs.existsSync(target)) {
-      const ours = version(path.join(from, name));
-      const theirs = version(target);
-      if (ours === theirs) continue;
-      const line = `${name} ${ours} (app16 has ${theirs})`;
-      (TOLERATED_CLASHES.has(name) ? kept : clashes).push(line);
-      continue;
-    }
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    const result = await run("cp", ["-al", path.join(from, name), target], {
-      env,
-    });
-    if (result.code !== 0)
-      return { ok: false, detail: `cp -al ${name}: ${result.output}` };
-    added.push(name);
-  }
-  if (clashes.length) {
-    return {
-      ok: false,
-      detail: `packages in both app16 and tests/e2e/prisma with other versions: ${clashes.join(", ")}`,
-    };
-  }
-  // The command-line tools (prisma); relative symlinks, kept as such.
-  for (const entry of fs.readdirSync(path.join(from, ".bin"))) {
-    const target = path.join(modules, ".bin", entry);
-    if (fs.existsSync(target)) continue;
-    fs.symlinkSync(fs.readlinkSync(path.join(from, ".bin", entry)), target);
-  }
+  const linked = await linkPackages({
+    run,
+    env,
+    appSrc: APP_SRC,
+    app: APP,
+    layerSrc: PRISMA_SRC,
+    root: ROOT,
+    tolerated: TOLERATED_CLASHES,
+  });
+  if (!linked.ok) return linked;
+  const { added, kept } = linked;
 
   fs.cpSync(OVERLAY, APP, { recursive: true });
 
@@ -331,22 +255,6 @@ async function copyApp(run, env) {
   );
   if (kept.length) console.log(`  app16's version kept: ${kept.join(", ")}`);
   return { ok: true, detail: `${added.length} package(s) added` };
-}
-
-/** Top-level package directories of a node_modules ("@scope/name" too). */
-function packageNames(modules) {
-  const names = [];
-  for (const entry of fs.readdirSync(modules)) {
-    if (entry.startsWith(".")) continue;
-    if (entry.startsWith("@")) {
-      for (const inner of fs.readdirSync(path.join(modules, entry))) {
-        names.push(`${entry}/${inner}`);
-      }
-    } else {
-      names.push(entry);
-    }
-  }
-  return names;
 }
 
 /**
@@ -468,100 +376,19 @@ async function generate({ run, env, bin, owners, generated }) {
   return { ok: true, detail: `${PRISMA_COMMANDS.length} command(s)` };
 }
 
-async function browserTests({ run, env, browserCounts, generated }) {
-  const serverLog = path.join(OUT, "next-start-prisma.log");
-  const tap = path.join(OUT, "browser-prisma.tap");
-  fs.rmSync(tap, { force: true });
-  const server = await startNext(APP, {
-    port: await freePort(),
-    logFile: serverLog,
+function browserTests({ run, env, browserCounts, generated }) {
+  return runBrowserTests({
+    run,
+    env,
+    root: ROOT,
+    app: APP,
+    testFile: TEST_FILE,
+    tap: path.join(OUT, "browser-prisma.tap"),
+    serverLog: path.join(OUT, "next-start-prisma.log"),
+    // The commands that generated, so the tests of the others skip.
+    testEnv: { E2E_PRISMA_GENERATED: JSON.stringify(generated) },
+    browserCounts,
   });
-  let result;
-  try {
-    result = await run(
-      process.execPath,
-      [
-        "--test",
-        "--test-timeout=120000",
-        "--test-reporter=spec",
-        "--test-reporter-destination=stdout",
-        "--test-reporter=tap",
-        `--test-reporter-destination=${tap}`,
-        TEST_FILE,
-      ],
-      {
-        cwd: ROOT,
-        stream: true,
-        env: {
-          ...env,
-          E2E_BASE_URL: server.url,
-          E2E_APP_DIR: APP,
-          E2E_NEXT_MAJOR: "16",
-          E2E_TMP_DIR: env.TMPDIR,
-          // The commands that generated, so the tests of the others skip.
-          E2E_PRISMA_GENERATED: JSON.stringify(generated),
-          E2E_SERVER_LOG: serverLog,
-        },
-      },
-    );
-  } finally {
-    await server.stop();
-    fs.writeFileSync(serverLog, server.output);
-  }
-  const tapText = fs.existsSync(tap) ? fs.readFileSync(tap, "utf8") : "";
-  const count = (key) =>
-    Number(tapText.match(new RegExp(`^# ${key} (\\d+)$`, "m"))?.[1] ?? 0);
-  const pass = count("pass");
-  const fail = count("fail") + count("cancelled");
-  browserCounts.pass += pass;
-  browserCounts.fail += fail;
-  const ok = result.code === 0 && fail === 0 && /^# tests \d+$/m.test(tapText);
-  if (!ok) {
-    console.log(
-      `--- next start output (also in ${path.relative(ROOT, serverLog)}) ---`,
-    );
-    console.log(server.output.split("\n").slice(-200).join("\n"));
-  }
-  const skipped = count("skipped");
-  // todo: known gaps in the generated code, expected to fail for now.
-  const todo = count("todo");
-  return {
-    ok,
-    detail: `${pass} passed, ${fail} failed${skipped ? `, ${skipped} skipped` : ""}${todo ? `, ${todo} todo` : ""}`,
-  };
-}
-
-/** Prints a failed tool's output, then who wrote each file it mentions. */
-function report(result, owners) {
-  let output = result.output.replace(/\x1b\[[0-9;]*m/g, "");
-  process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
-  for (const prefix of new Set([APP, safeRealpath(APP)])) {
-    output = output.split(`${prefix}/`).join("");
-  }
-  let blamed = 0;
-  for (const [file, names] of owners) {
-    const stem = file.replace(/\.(?:[cm]?[jt]sx?)$/, "");
-    const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const pattern = new RegExp(
-      `(?<![\\w./@-])(?:\\./)?(?:${escape(file)}(?![\\w-])|${escape(stem)}(?![\\w./-]))`,
-    );
-    if (!pattern.test(output)) continue;
-    blamed += 1;
-    console.log(`${names.join(", ")}: ${file}`);
-  }
-  return blamed;
-}
-
-function safeRealpath(p) {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
-  }
-}
-
-function indent(text) {
-  return text.replace(/\s+$/, "").replace(/^/gm, "  ");
 }
 
 // ------------------------------------------- when run without run.mjs

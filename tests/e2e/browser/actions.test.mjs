@@ -30,6 +30,13 @@ import {
   waitForHydration,
 } from "../lib/browser.mjs";
 import { eventually } from "../lib/eventually.mjs";
+import {
+  assertMessage,
+  field,
+  fillForm,
+  readForm,
+  tamperId,
+} from "../lib/forms.mjs";
 import { readRows, removeRow, rowsOf, seedRows } from "../lib/store.mjs";
 
 // How long the server holds each request in the optimistic tests: long enough
@@ -73,41 +80,6 @@ async function signOut(context) {
   await context.clearCookies({ name: SESSION_COOKIE });
 }
 
-/** A form control by its label's exact text ("Published" ≠ "Published on"). */
-function field(scope, label) {
-  return scope.getByLabel(label, { exact: true });
-}
-
-/**
- * Fills controls by label: `true`/`false` sets a checkbox, a string fills an
- * input or textarea or picks the <select> option with that value.
- */
-async function fillForm(form, values) {
-  for (const [label, value] of Object.entries(values)) {
-    const control = field(form, label);
-    if (typeof value === "boolean") {
-      await control.setChecked(value);
-    } else if ((await control.evaluate((el) => el.tagName)) === "SELECT") {
-      await control.selectOption(value);
-    } else {
-      await control.fill(value);
-    }
-  }
-}
-
-/** What the controls labelled like `values`' keys hold, in the same shape. */
-async function readForm(form, values) {
-  const shown = {};
-  for (const [label, value] of Object.entries(values)) {
-    const control = field(form, label);
-    shown[label] =
-      typeof value === "boolean"
-        ? await control.isChecked()
-        : await control.inputValue();
-  }
-  return shown;
-}
-
 /** The error element a control points to with aria-describedby. */
 async function errorElement(control) {
   const id = await control.getAttribute("aria-describedby");
@@ -136,11 +108,6 @@ async function assertNoFieldError(form, label) {
   );
   const error = await errorElement(control);
   assert.equal(await error.textContent(), "", `${label}: error text`);
-}
-
-/** Asserts `scope` shows exactly one element of `role` ("alert" or "status") with `text`. */
-async function assertMessage(scope, role, text) {
-  assert.deepEqual(await scope.getByRole(role).allTextContents(), [text]);
 }
 
 /**
@@ -210,16 +177,6 @@ async function submitNatively(page, button) {
   ]);
   await loaded;
   return response;
-}
-
-/**
- * Points a form's record id at another record, as a user can by editing the
- * page: the generated forms send the id in a hidden field.
- */
-async function tamperId(form, id) {
-  await form.locator('input[type="hidden"][name="id"]').evaluate((el, v) => {
-    el.value = v;
-  }, id);
 }
 
 /** Resolves like `promise`, or rejects saying `what` did not happen in `ms`. */
@@ -458,10 +415,9 @@ describe(
       );
       assertPostAnswered(page, created);
       await assertMessage(form, "status", "Post created.");
-      assert.deepEqual(
-        await page.locator("main > ul > li").allTextContents(),
-        [valid.Title],
-      );
+      assert.deepEqual(await page.locator("main > ul > li").allTextContents(), [
+        valid.Title,
+      ]);
       const rows = await rowsOf("posts", user);
       assert.equal(rows.length, 1);
       assert.deepEqual(withoutId(rows[0]), storedPost(user, valid));
@@ -470,10 +426,9 @@ describe(
       const reloaded = await page.reload();
       assert.equal(reloaded?.request().method(), "GET");
       assert.deepEqual(await rowsOf("posts", user), rows);
-      assert.deepEqual(
-        await page.locator("main > ul > li").allTextContents(),
-        [valid.Title],
-      );
+      assert.deepEqual(await page.locator("main > ul > li").allTextContents(), [
+        valid.Title,
+      ]);
     });
 
     test("optimistic: listed as saving at once, kept after success", async (t) => {
@@ -655,10 +610,9 @@ describe(
       );
       assert.equal(created.status(), 303);
       assert.equal(new URL(page.url()).pathname, TARGET);
-      assert.deepEqual(
-        await page.locator("main > ul > li").allTextContents(),
-        [title],
-      );
+      assert.deepEqual(await page.locator("main > ul > li").allTextContents(), [
+        title,
+      ]);
       const rows = await rowsOf("posts", user);
       assert.deepEqual(rows.map(withoutId), [{ ownerId: user, title }]);
     });
@@ -735,10 +689,7 @@ describe("public create (--auth none)", { skip: needs("public") }, () => {
     assertPostAnswered(page, response);
     await assertMessage(form, "status", "Message created.");
     assert.equal(
-      await page
-        .locator("main > ul > li")
-        .filter({ hasText: message })
-        .count(),
+      await page.locator("main > ul > li").filter({ hasText: message }).count(),
       1,
     );
     assert.deepEqual(await stored(message), [{ ownerId: "public", message }]);

@@ -15,233 +15,41 @@
 
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
+import { waitForHydration } from "../lib/browser.mjs";
 import {
-  baseUrl,
-  launchBrowser,
-  newPage,
-  waitForHydration,
-} from "../lib/browser.mjs";
+  LIST,
+  assertFieldError,
+  assertNoFieldError,
+  assertNotFound,
+  assertPostAnswered,
+  deleteUrl,
+  editUrl,
+  needsFrom,
+  newUser,
+  pagesPerTest,
+  postById,
+  postsOf,
+  seedPost,
+  submitNatively,
+  typedPost,
+} from "../lib/data-layer.mjs";
 import { eventually } from "../lib/eventually.mjs";
+import {
+  assertMessage,
+  field,
+  fillForm,
+  readForm,
+  tamperId,
+} from "../lib/forms.mjs";
 
-let browser;
-
-before(async () => {
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const open = pagesPerTest();
 
 // ------------------------------------------------------------- helpers
 
-const generated = new Set(JSON.parse(process.env.E2E_PRISMA_GENERATED ?? "[]"));
-
 /** `skip` option for tests that need these commands' output. */
-function needs(...commands) {
-  const missing = commands.filter((name) => !generated.has(name));
-  return missing.length > 0 && `not generated: ${missing.join(", ")}`;
-}
-
-const LIST = "/e2e/db/posts";
-const editUrl = (id) => `/e2e/db/posts/${id}/edit`;
-const deleteUrl = (id) => `/e2e/db/posts/${id}`;
-
-/** Calls the test-only route; resolves with its JSON, throws on non-2xx. */
-async function db(method, body) {
-  const response = await fetch(`${baseUrl()}/e2e-db`, {
-    method,
-    headers: body ? { "content-type": "application/json" } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  if (!response.ok) {
-    throw new Error(`${method} /e2e-db: ${response.status} ${text}`);
-  }
-  return JSON.parse(text);
-}
-
-/** A new user with a User row (posts.author_id references it). */
-async function newUser() {
-  const id = `u-${randomUUID()}`;
-  await db("POST", { user: id });
-  return id;
-}
-
-/** Every posts row (authorId included), oldest first. */
-function allPosts() {
-  return db("GET");
-}
-
-async function postsOf(authorId) {
-  return (await allPosts()).filter((row) => row.authorId === authorId);
-}
-
-async function postById(id) {
-  return (await allPosts()).find((row) => row.id === id);
-}
-
-/** A slug no other test uses (the column is unique, VarChar(80)). */
-function newSlug() {
-  return `post-${randomUUID().slice(0, 13)}`;
-}
-
-/** Inserts a post for `authorId`; resolves with the row as stored. */
-async function seedPost(authorId, fields = {}) {
-  const { id } = await db("POST", {
-    seed: {
-      title: `Seeded ${randomUUID().slice(0, 8)}`,
-      slug: newSlug(),
-      authorId,
-      ...fields,
-    },
-  });
-  const row = await postById(id);
-  assert.ok(row, `seeded post ${id} is stored`);
-  return row;
-}
-
-/** A fresh context and page, closed when the test ends. */
-async function open(t, options) {
-  const opened = await newPage(browser, options);
-  t.after(() => opened.context.close());
-  return opened;
-}
-
-/** A form control by its label's exact text ("Published" ≠ "Published on"). */
-function field(scope, label) {
-  return scope.getByLabel(label, { exact: true });
-}
-
-/**
- * Fills controls by label: `true`/`false` sets a checkbox, a string fills an
- * input or textarea or picks the <select> option with that value.
- */
-async function fillForm(form, values) {
-  for (const [label, value] of Object.entries(values)) {
-    const control = field(form, label);
-    if (typeof value === "boolean") {
-      await control.setChecked(value);
-    } else if ((await control.evaluate((el) => el.tagName)) === "SELECT") {
-      await control.selectOption(value);
-    } else {
-      await control.fill(value);
-    }
-  }
-}
-
-/** What the controls labelled like `values`' keys hold, in the same shape. */
-async function readForm(form, values) {
-  const shown = {};
-  for (const [label, value] of Object.entries(values)) {
-    const control = field(form, label);
-    shown[label] =
-      typeof value === "boolean"
-        ? await control.isChecked()
-        : await control.inputValue();
-  }
-  return shown;
-}
-
-/** The text of the error element a control points to with aria-describedby. */
-async function errorText(control) {
-  const id = await control.getAttribute("aria-describedby");
-  assert.ok(id, "the control has aria-describedby");
-  return control.page().locator(`[id="${id}"]`).textContent();
-}
-
-async function assertFieldError(form, label, message) {
-  const control = field(form, label);
-  assert.equal(
-    await control.getAttribute("aria-invalid"),
-    "true",
-    `${label}: aria-invalid`,
-  );
-  assert.equal(await errorText(control), message, `${label}: error text`);
-}
-
-async function assertNoFieldError(form, label) {
-  assert.equal(
-    await field(form, label).getAttribute("aria-invalid"),
-    "false",
-    `${label}: aria-invalid`,
-  );
-}
-
-/** Asserts `scope` shows exactly one element of `role` with `text`. */
-async function assertMessage(scope, role, text) {
-  assert.deepEqual(await scope.getByRole(role).allTextContents(), [text]);
-}
-
-/**
- * Clicks a submit button with JavaScript disabled, so the browser posts the
- * form itself; resolves with the response to that POST (a redirect's 303,
- * not where it leads) once the resulting page has loaded.
- */
-async function submitNatively(page, button) {
-  const answered = page.waitForResponse(
-    (r) => r.request().method() === "POST" && r.request().isNavigationRequest(),
-  );
-  const loaded = page.waitForEvent("load");
-  loaded.catch(() => {}); // awaited below unless the POST failed
-  const [response] = await Promise.all([
-    answered,
-    button.click({ noWaitAfter: true }),
-  ]);
-  await loaded;
-  return response;
-}
-
-/**
- * Post/Redirect/Get: the generated actions answer a no-JS post with a 303
- * back to the page it came from (under Cache Components the state an action
- * returns would never reach the HTML: vercel/next.js#97784).
- */
-function assertPostAnswered(page, response) {
-  assert.equal(response.status(), 303, "Post/Redirect/Get");
-  const location = new URL(response.headers().location, response.url());
-  assert.equal(location.pathname, new URL(response.url()).pathname);
-  assert.equal(page.url(), location.href);
-}
-
-/**
- * A page for a record the user may not see: a 404, or, where the shell of a
- * partially prerendered page has already gone out with 200 when notFound()
- * runs (Cache Components), a noindex page without the page's content.
- */
-async function assertNotFound(page, url) {
-  const response = await page.goto(url);
-  const status = response?.status();
-  if (status === 404) return;
-  assert.equal(status, 200, `${url}: a 404, or 200 with noindex`);
-  assert.equal(
-    await page.locator('meta[name="robots"]').getAttribute("content"),
-    "noindex",
-  );
-  assert.equal(await page.locator("main").count(), 0, "no page content");
-}
-
-/** Points a form's record id (a hidden field) at another record. */
-async function tamperId(form, id) {
-  await form.locator('input[type="hidden"][name="id"]').evaluate((el, v) => {
-    el.value = v;
-  }, id);
-}
-
-/** Typed values for every field of the create form. */
-function typedPost() {
-  return {
-    Title: `Post ${randomUUID().slice(0, 8)}`,
-    Slug: newSlug(),
-    Body: "A body\non two lines.",
-    Status: "published",
-    Published: true,
-    "Published on": "2024-05-06",
-    Price: "9.5",
-  };
-}
+const needs = needsFrom("E2E_PRISMA_GENERATED");
 
 /** Asserts a stored row holds the typed values and belongs to `authorId`. */
 function assertStored(row, values, authorId) {
