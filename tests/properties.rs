@@ -32,18 +32,20 @@ fn field() -> impl Strategy<Value = Field> {
         any::<bool>(),
         prop::option::of(0u32..50),
         prop::option::of(50u32..5000),
+        prop::option::of(0u32..4),
     )
-        .prop_map(|(name, ty, required, min, max)| {
+        .prop_map(|(name, ty, required, min, max, scale)| {
             let bounds = !matches!(
                 ty,
                 FieldType::Boolean | FieldType::Date | FieldType::Enum(_)
             );
             Field {
                 name,
-                ty,
                 required,
                 min: min.filter(|_| bounds),
                 max: max.filter(|_| bounds),
+                scale: scale.filter(|_| ty == FieldType::Number),
+                ty,
             }
         })
         .prop_filter("not reserved", |f| {
@@ -100,6 +102,7 @@ fn spec() -> impl Strategy<Value = ActionSpec> {
                             required: true,
                             min: None,
                             max: None,
+                            scale: None,
                         })
                     }
                     _ => {}

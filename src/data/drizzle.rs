@@ -559,6 +559,9 @@ fn read_column(
         unique: false,
         max_len,
         largest,
+        scale: matches!(builder, "numeric" | "decimal")
+            .then(|| number("scale").unwrap_or(0))
+            .filter(|_| number("precision").is_some()),
         references: None,
         auto_updated: false,
         sql_name,

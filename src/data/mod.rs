@@ -55,6 +55,8 @@ pub struct Column {
     /// The largest whole number the column holds: a 32-bit integer's, or a decimal's digits
     /// before the point (`@db.Decimal(10, 2)` → 99999999).
     pub largest: Option<u32>,
+    /// A decimal's scale: the places after the point.
+    pub scale: Option<u32>,
     /// The table or model a foreign key points at.
     pub references: Option<String>,
     /// Set by the ORM on every write (`@updatedAt`, `$onUpdate`).
@@ -694,6 +696,11 @@ fn field_for(c: &Column) -> Field {
         required: !c.nullable && !c.has_default,
         min: None,
         max: if bounded { c.max_len } else { largest },
+        scale: if c.ty == ColumnType::Decimal {
+            c.scale.filter(|s| *s <= 6)
+        } else {
+            None
+        },
         ty,
     }
 }

@@ -347,6 +347,9 @@ fn columns(block: &psl::Block, schema: &Schema) -> Vec<Column> {
                 unique: f.attribute("unique").is_some()
                     || block_unique.iter().any(|u| u.len() == 1 && u[0] == f.name),
                 max_len,
+                scale: f
+                    .attribute("db.Decimal")
+                    .and_then(|a| a.args.get(1)?.as_str()?.parse::<u32>().ok()),
                 largest: match f.ty.as_str() {
                     "Int" if f.attribute("db.SmallInt").is_some() => Some(i16::MAX as u32),
                     "Int" => Some(i32::MAX as u32),

@@ -114,6 +114,8 @@ pub struct Field {
     pub required: bool,
     pub min: Option<u32>,
     pub max: Option<u32>,
+    /// Decimal places a number may have (a `Decimal(10, 2)` column's 2); `None` is any.
+    pub scale: Option<u32>,
 }
 
 impl Field {
@@ -156,6 +158,7 @@ impl FromStr for Field {
             required: true,
             min: None,
             max: None,
+            scale: None,
         };
         for modifier in parts {
             let modifier = modifier.trim();

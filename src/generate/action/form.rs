@@ -122,7 +122,11 @@ fn field_jsx(f: &Field, indent: usize, kit: &Kit<'_>) -> String {
         FieldType::Email => attrs.push("type=\"email\"".into()),
         FieldType::Url => attrs.push("type=\"url\"".into()),
         FieldType::Number => {
-            attrs.extend(["type=\"number\"".to_string(), "step=\"any\"".to_string()])
+            let step = match f.scale {
+                Some(scale) => format!("step=\"{}\"", step(scale)),
+                None => "step=\"any\"".to_string(),
+            };
+            attrs.extend(["type=\"number\"".to_string(), step])
         }
         FieldType::Integer => attrs.extend(["type=\"number\"".to_string(), "step={1}".to_string()]),
         FieldType::Date => attrs.push("type=\"date\"".into()),
@@ -197,6 +201,7 @@ fn field_jsx(f: &Field, indent: usize, kit: &Kit<'_>) -> String {
                     required: true,
                     min: None,
                     max: None,
+                    scale: None,
                 }
                 .label();
                 options.push(layout::jsx_text(
@@ -604,4 +609,12 @@ pub fn toggle_context(spec: &ActionSpec, n: &Names) -> Value {
         "field": field,
         "form_jsx": form_jsx,
     })
+}
+
+/// `0.01` for two decimal places: the smallest step a number field takes.
+pub(super) fn step(scale: u32) -> String {
+    match scale {
+        0 => "1".to_string(),
+        n => format!("0.{}1", "0".repeat(n as usize - 1)),
+    }
 }

@@ -391,6 +391,21 @@ fn zod_field(f: &Field, zod4: bool) -> String {
                     ],
                 ));
             }
+            // A Decimal(10, 2) column rounds a third decimal away: refuse it instead.
+            if let Some(scale) = f.scale.filter(|_| !integer) {
+                let places = match scale {
+                    0 => "no decimal places".to_string(),
+                    1 => "at most 1 decimal place".to_string(),
+                    n => format!("at most {n} decimal places"),
+                };
+                calls.push(call(
+                    "multipleOf",
+                    vec![
+                        Arg::plain(form::step(scale)),
+                        msg(format!("{label} may have {places}.")),
+                    ],
+                ));
+            }
         }
         FieldType::Boolean => calls.push(call("boolean", vec![])),
         FieldType::Date => {

@@ -190,32 +190,39 @@ describe("create", { skip: needs("create") }, () => {
     assert.deepEqual(errors, []);
   });
 
-  // @db.Decimal(10, 2) holds 8 digits before the point: the form refuses
-  // more, where Postgres would refuse it with P2020 behind a generic error.
-  test("a price beyond Decimal(10, 2) is a field error on Price, and nothing is stored", async (t) => {
-    const user = await newUser();
-    const { page, errors } = await open(t, { user });
-    await page.goto(LIST);
-    await waitForHydration(page);
-    const form = page.locator("main form");
-    await form.evaluate((el) => {
-      el.noValidate = true;
-    });
+  // @db.Decimal(10, 2) holds 8 digits before the point and 2 after: the form
+  // refuses more, where Postgres would refuse the first with P2020 behind a
+  // generic error and silently round the second (9.999 stored as 10.00).
+  for (const [price, why] of [
+    ["100000000", "beyond Decimal(10, 2)"],
+    ["9.999", "with a third decimal"],
+  ]) {
+    test(`a price ${why} is a field error on Price, and nothing is stored`, async (t) => {
+      const user = await newUser();
+      const { page, errors } = await open(t, { user });
+      await page.goto(LIST);
+      await waitForHydration(page);
+      const form = page.locator("main form");
+      assert.equal(await field(form, "Price").getAttribute("step"), "0.01");
+      await form.evaluate((el) => {
+        el.noValidate = true;
+      });
 
-    const values = { ...typedPost(), Price: "100000000" };
-    await fillForm(form, values);
-    await form.getByRole("button", { name: "Create post" }).click();
-    await eventually(() =>
-      assertMessage(form, "alert", "Check the highlighted fields."),
-    );
-    assert.equal(
-      await field(form, "Price").getAttribute("aria-invalid"),
-      "true",
-    );
-    assert.deepEqual(await readForm(form, values), values);
-    assert.deepEqual(await postsOf(user), []);
-    assert.deepEqual(errors, []);
-  });
+      const values = { ...typedPost(), Price: price };
+      await fillForm(form, values);
+      await form.getByRole("button", { name: "Create post" }).click();
+      await eventually(() =>
+        assertMessage(form, "alert", "Check the highlighted fields."),
+      );
+      assert.equal(
+        await field(form, "Price").getAttribute("aria-invalid"),
+        "true",
+      );
+      assert.deepEqual(await readForm(form, values), values);
+      assert.deepEqual(await postsOf(user), []);
+      assert.deepEqual(errors, []);
+    });
+  }
 
   test("a slug that is taken, without JavaScript: the same field error", async (t) => {
     const other = await newUser();
