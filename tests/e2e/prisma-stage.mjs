@@ -144,10 +144,14 @@ export async function prismaStages({
       `npm ci ${path.basename(dir)}`,
       `npm ci in ${path.relative(ROOT, dir)}`,
       async () => {
-        const result = await run("npm", ["ci", "--no-audit", "--no-fund"], {
-          cwd: dir,
-          env,
-        });
+        // Prisma's install scripts would download engines (not reachable
+        // here); the stage runs `prisma generate` itself.
+        const scripts = dir === PRISMA_SRC ? ["--ignore-scripts"] : [];
+        const result = await run(
+          "npm",
+          ["ci", "--no-audit", "--no-fund", ...scripts],
+          { cwd: dir, env },
+        );
         if (result.code !== 0) process.stdout.write(result.output);
         return {
           ok: result.code === 0,
