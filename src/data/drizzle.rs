@@ -59,20 +59,14 @@ pub fn catalog(project: &Project) -> Result<Catalog> {
             }
         );
     }
-    let mut texts = Vec::new();
+    // Enums are often declared in a module of their own and imported by the tables:
+    // each module is parsed once, and enums are resolved when all have been read.
+    let mut enums = HashMap::new();
+    let mut models = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(root.join(file))
             .with_context(|| format!("reading {}", file.display()))?;
-        texts.push(text);
-    }
-    // Enums are often declared in a module of their own and imported by the tables.
-    let mut enums = HashMap::new();
-    for (file, text) in files.iter().zip(&texts) {
-        read_tables(file, text, &mut enums)?;
-    }
-    let mut models = Vec::new();
-    for (file, text) in files.iter().zip(&texts) {
-        let tables = read_tables(file, text, &mut enums)?;
+        let tables = read_tables(file, &text, &mut enums)?;
         if tables.iter().any(|t| t.mysql) {
             bail!(
                 "{} declares MySQL tables: scaffold writes Drizzle queries for PostgreSQL and SQLite, which return the rows they change; pass --dev-store",
@@ -81,6 +75,7 @@ pub fn catalog(project: &Project) -> Result<Catalog> {
         }
         models.extend(tables.into_iter().map(|t| t.model));
     }
+    resolve_enums(&mut models, &enums);
     let schema_dir = files[0].parent().unwrap_or(Path::new("")).to_path_buf();
     let (db_module, db_export) = db_module(project, &schema_dir)?;
     Ok(Catalog {
@@ -350,7 +345,7 @@ fn read_tables(
                     mysql: builders[name] == Dialect::Mysql,
                     model: Model {
                         name: id.name.to_string(),
-                        columns: read_columns(object, enums, builders[name]),
+                        columns: read_columns(object, builders[name]),
                         file: file.to_path_buf(),
                         line,
                         spread: object
@@ -399,17 +394,13 @@ enum Dialect {
     Mysql,
 }
 
-fn read_columns(
-    object: &ObjectExpression<'_>,
-    enums: &HashMap<String, Vec<String>>,
-    dialect: Dialect,
-) -> Vec<Column> {
+fn read_columns(object: &ObjectExpression<'_>, dialect: Dialect) -> Vec<Column> {
     object
         .properties
         .iter()
         .filter_map(|p| match p {
             ObjectPropertyKind::ObjectProperty(p) => {
-                read_column(&p.key.static_name()?, &p.value, enums, dialect)
+                read_column(&p.key.static_name()?, &p.value, dialect)
             }
             ObjectPropertyKind::SpreadProperty(_) => None,
         })
@@ -417,12 +408,7 @@ fn read_columns(
 }
 
 /// One column: the builder call at the bottom of the chain, and the modifiers above it.
-fn read_column(
-    name: &str,
-    value: &Expression<'_>,
-    enums: &HashMap<String, Vec<String>>,
-    dialect: Dialect,
-) -> Option<Column> {
+fn read_column(name: &str, value: &Expression<'_>, dialect: Dialect) -> Option<Column> {
     let mut modifiers: Vec<(&str, &oxc_allocator::Vec<'_, Argument<'_>>)> = Vec::new();
     let mut expr = value.without_parentheses();
     // Walk down `.notNull().default(x)` to the builder `text("title")` / `d.text()`.
@@ -539,17 +525,10 @@ fn read_column(
                 .map(strings)
                 .unwrap_or_default(),
         ),
-        other if enums.contains_key(other) => ColumnType::Enum(enums[other].clone()),
+        // Perhaps an enum declared later or elsewhere: see resolve_enums.
         other => ColumnType::Other(other.to_string()),
     };
-    // `pgEnum("role", ROLES)`: values kept in a constant are not read, and an empty
-    // enum would make a form nobody can submit.
-    let ty = match ty {
-        ColumnType::Enum(values) if values.is_empty() => {
-            ColumnType::Other("an enum whose values are not written in place".into())
-        }
-        ty => ty,
-    };
+    let ty = checked_enum(ty);
     let mut column = Column {
         name: name.to_string(),
         ty,
@@ -626,24 +605,37 @@ fn referenced_table(expr: &Expression<'_>) -> Option<String> {
     path.rsplit_once('.').map(|(table, _)| table.to_string())
 }
 
+/// Columns built by an enum of the schema (`postStatus("status")`) get its values.
+fn resolve_enums(models: &mut [Model], enums: &HashMap<String, Vec<String>>) {
+    for column in models.iter_mut().flat_map(|m| m.columns.iter_mut()) {
+        if let ColumnType::Other(builder) = &column.ty
+            && let Some(values) = enums.get(builder)
+        {
+            column.ty = checked_enum(ColumnType::Enum(values.clone()));
+        }
+    }
+}
+
+/// `pgEnum("role", ROLES)`: values kept in a constant are not read, and an empty enum
+/// would make a form nobody can submit.
+fn checked_enum(ty: ColumnType) -> ColumnType {
+    match ty {
+        ColumnType::Enum(values) if values.is_empty() => {
+            ColumnType::Other("an enum whose values are not written in place".into())
+        }
+        ty => ty,
+    }
+}
+
 /// The tables of one module, its own enums resolved.
 pub(super) fn tables(file: &Path, text: &str) -> Result<Vec<Model>> {
     let mut enums = HashMap::new();
-    read_tables(file, text, &mut enums)?;
-    Ok(read_tables(file, text, &mut enums)?
+    let mut models: Vec<Model> = read_tables(file, text, &mut enums)?
         .into_iter()
         .map(|t| t.model)
-        .collect())
-}
-
-#[cfg(test)]
-pub(super) fn tables_for_test(file: &str, text: &str) -> Result<Vec<Model>> {
-    let mut enums = HashMap::new();
-    read_tables(Path::new(file), text, &mut enums)?;
-    Ok(read_tables(Path::new(file), text, &mut enums)?
-        .into_iter()
-        .map(|t| t.model)
-        .collect())
+        .collect();
+    resolve_enums(&mut models, &enums);
+    Ok(models)
 }
 
 #[cfg(test)]

@@ -336,7 +336,7 @@ fn drizzle_config_shapes() {
 
 #[test]
 fn drizzle_columns_in_every_builder_shape() {
-    let tables = drizzle::tables_for_test(
+    let tables = drizzle_tables(
         "schema.ts",
         r#"
 import { pgEnum, pgTable, text, uuid, varchar, integer, numeric, date, timestamp, bigint } from "drizzle-orm/pg-core";

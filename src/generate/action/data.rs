@@ -225,10 +225,9 @@ fn orm_context(
                 ClientImport::Module(m) => project.import_path(path, m),
             };
             let line = layout::import(&["Prisma".to_string()], &from);
-            if from.starts_with('@') && !from.starts_with(&project_alias(project)) {
-                packages.push(line);
-            } else {
-                own.push(line);
+            match generated {
+                ClientImport::Package(_) => packages.push(line),
+                ClientImport::Module(_) => own.push(line),
             }
             let client = project.import_path(path, client_module);
             own.push(match client_export {
@@ -456,15 +455,7 @@ fn orm_context(
                 "findFirst",
                 vec![format!("where: {mine}"), "select".into()],
             );
-            let data_props = {
-                let mut props = Vec::new();
-                if generate_id {
-                    props.push(format!("{}: randomUUID()", binding.id.name));
-                }
-                props.push("...toColumns(input)".to_string());
-                props.push(format!("{owner}: ownerId"));
-                format!("{{ {} }}", props.join(", "))
-            };
+            let data_props = format!("{{ {} }}", insert_values.join(", "));
             let insert = |indent| {
                 query(
                     indent,
@@ -551,13 +542,6 @@ pub(super) fn duplicate_fields(spec: &ActionSpec) -> Vec<&Field> {
         Some(flag) => binding.unique_fields(std::slice::from_ref(flag)),
         None => binding.unique_fields(&spec.fields),
     }
-}
-
-fn project_alias(project: &Project) -> String {
-    project
-        .alias
-        .as_ref()
-        .map_or_else(|| "\u{0}".to_string(), |a| a.prefix.clone())
 }
 
 /// The row's value as the form's type: dates as `YYYY-MM-DD`, decimals and big integers
