@@ -56,11 +56,36 @@ pub enum Command {
     /// Move code between the two shapes.
     #[command(subcommand)]
     Migrate(Migrate),
+    /// Check an existing app: Server Action security (session before data, validated
+    /// input, no client-supplied user ids), the client boundary, webhook and CORS routes,
+    /// which routes only the app calls, and next/react versions against advisories.
+    Audit(AuditArgs),
     /// Print a shell completion script.
     Completions {
         /// bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Report only findings in these files or folders [default: the whole project]. The
+    /// project is found from the first PATH (or --cwd), and read whole either way.
+    pub paths: Vec<PathBuf>,
+    /// Output format: findings and inventory for people, JSON, or SARIF 2.1.0 (GitHub
+    /// code scanning).
+    #[arg(long, value_enum, default_value_t = AuditFormat::Human)]
+    pub format: AuditFormat,
+    /// Exit with status 1 when a finding is at least this severe.
+    #[arg(long, value_enum, default_value_t = crate::audit::Severity::Error)]
+    pub fail_on: crate::audit::Severity,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AuditFormat {
+    Human,
+    Json,
+    Sarif,
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,6 +7,7 @@
 
 pub mod ask;
 pub mod audit;
+pub mod invariants;
 pub mod cli;
 pub mod data;
 pub mod format;

@@ -9,7 +9,9 @@ use clap::{CommandFactory, Parser};
 
 use scaffold::ask::Prompter;
 use scaffold::ask::{self, Gathered, GatheredRoute, Mode};
-use scaffold::cli::{ActionArgs, Cli, Command, Migrate, New, RouteArgs, RouteToActionArgs};
+use scaffold::cli::{
+    ActionArgs, AuditArgs, AuditFormat, Cli, Command, Migrate, New, RouteArgs, RouteToActionArgs,
+};
 use scaffold::format::{self, Origin};
 use scaffold::plan::{self, Options, Plan};
 use scaffold::project::Project;
@@ -69,6 +71,7 @@ fn run(mut cli: Cli) -> Result<ExitCode> {
         Command::New(New::Action(args)) => new_action(args, &cli, &mut terminal),
         Command::New(New::Route(args)) => new_route(args, &cli, &mut terminal),
         Command::Migrate(Migrate::RouteToAction(args)) => route_to_action(args, &cli),
+        Command::Audit(args) => audit(args, &cli),
     }
 }
 
@@ -216,6 +219,42 @@ fn inside_project(project: &Project, cwd: &Path, path: &Path) -> Result<PathBuf>
         return Err(outside());
     }
     Ok(rel.to_path_buf())
+}
+
+/// `scaffold audit`: exit 0 when nothing reaches `--fail-on`, 1 when something does.
+fn audit(args: AuditArgs, cli: &Cli) -> Result<ExitCode> {
+    let cwd = cli.cwd.clone().unwrap_or_else(|| PathBuf::from("."));
+    let start = match args.paths.first().map(|p| cwd.join(p)) {
+        Some(p) if p.is_dir() => p,
+        Some(p) if p.is_file() => p.parent().map(Path::to_path_buf).unwrap_or(cwd.clone()),
+        Some(p) => bail!("no such file or folder: {}", p.display()),
+        None => cwd.clone(),
+    };
+    let project = Project::discover_to_read(&start)?;
+    let root = project.root.clone();
+    let mut only = Vec::new();
+    for path in &args.paths {
+        let full = cwd.join(path).canonicalize()?;
+        let Ok(rel) = full.strip_prefix(&root) else {
+            bail!("{} is outside the project ({})", path.display(), root.display());
+        };
+        only.push(rel.to_path_buf());
+    }
+    let watchdog = migrate::watchdog::Watchdog::start();
+    let report = scaffold::audit::run(&project, &scaffold::audit::Options { only })?;
+    watchdog.disarm();
+    let format = if cli.json { AuditFormat::Json } else { args.format };
+    let mut out = std::io::stdout().lock();
+    match format {
+        AuditFormat::Human => scaffold::audit::report::human(&report, &mut out)?,
+        AuditFormat::Json => scaffold::audit::report::json(&report, &mut out)?,
+        AuditFormat::Sarif => scaffold::audit::report::sarif(&report, &mut out)?,
+    }
+    Ok(if report.fails(args.fail_on) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn discover(cli: &Cli) -> Result<Project> {

@@ -174,7 +174,7 @@ fn auth_none_is_visibly_public() {
     .stdout(predicate::str::contains("warning: --auth none"));
     assert!(
         p.read("app/feedback/actions.ts")
-            .contains("// Public action (generated with --auth none)")
+            .contains("// scaffold-audit-ignore action-auth: a public action (generated with --auth none).")
     );
 }
 

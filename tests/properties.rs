@@ -153,7 +153,7 @@ proptest! {
             if let Err(e) = scaffold::syntax::check(&op.path, text) {
                 prop_assert!(false, "{} does not parse: {e}\n{text}", op.path.display());
             }
-            let findings = scaffold::audit::audit(&op.path, text);
+            let findings = scaffold::invariants::audit(&op.path, text);
             prop_assert!(findings.is_empty(), "{}: {findings:?}\n{text}", op.path.display());
         }
         let schema = contents(&plan, "schema.ts").unwrap();
@@ -179,7 +179,7 @@ proptest! {
             }
         }
         if spec.auth == AuthLib::None {
-            prop_assert!(actions.contains("Public action"));
+            prop_assert!(actions.contains("a public action (generated with --auth none)"));
         } else {
             let check = "if (!userId) {\n    return {\n      status: \"error\",\n      message: \"You must be signed in.\",";
             prop_assert!(actions.contains(check), "the session check is missing");
@@ -295,7 +295,7 @@ proptest! {
             if let Err(e) = scaffold::syntax::check(&op.path, text) {
                 prop_assert!(false, "{} does not parse: {e}\n{text}", op.path.display());
             }
-            let findings = scaffold::audit::audit(&op.path, text);
+            let findings = scaffold::invariants::audit(&op.path, text);
             prop_assert!(findings.is_empty(), "{}: {findings:?}\n{text}", op.path.display());
         }
         let route = contents(&plan, "route.ts").unwrap();

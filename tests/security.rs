@@ -45,7 +45,7 @@ fn every_variant_keeps_the_security_invariants() {
                     continue;
                 };
                 files += 1;
-                let findings = scaffold::audit::audit(&op.path, text);
+                let findings = scaffold::invariants::audit(&op.path, text);
                 assert!(
                     findings.is_empty(),
                     "{label} {name} {}: {findings:?}\n{text}",
@@ -84,7 +84,7 @@ fn model_backed_data_modules_scope_every_query_by_the_owner() {
                 let (Change::Write(text) | Change::Merge(text)) = &change.change else {
                     continue;
                 };
-                let findings = scaffold::audit::audit(&change.path, text);
+                let findings = scaffold::invariants::audit(&change.path, text);
                 assert!(
                     findings.is_empty(),
                     "{}: {findings:?}",

@@ -82,7 +82,7 @@ fuzz_target!(|data: &[u8]| {
         if let scaffold::plan::Change::Write(text) = &op.change {
             scaffold::syntax::check(&op.path, text)
                 .unwrap_or_else(|e| panic!("{}: {e}\n{text}", op.path.display()));
-            let findings = scaffold::audit::audit(&op.path, text);
+            let findings = scaffold::invariants::audit(&op.path, text);
             assert!(findings.is_empty(), "{}: {findings:?}", op.path.display());
         }
     }

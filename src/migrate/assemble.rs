@@ -27,28 +27,21 @@ pub fn decide(
     analysis: Analysis,
     scan: Scan,
 ) -> Result<Migration> {
-    let mut reasons = analysis.reasons.clone();
-    // An SWR / react-query key reads the GET: when the GET stays in the route, the key
-    // keeps working and `mutate(key)` after a moved mutation still revalidates it.
+    let reasons = route_reasons(&analysis, &scan, &slash(&request.route), &url);
+    // An SWR / react-query key of a GET that stays is a reader of the route, not a reason.
     let keeps_get = analysis.kept_methods.iter().any(|m| m == "GET");
-    let mut cache_readers = Vec::new();
-    for reason in &scan.reasons {
-        if keeps_get && reason.kind == ReasonKind::CacheKey {
-            cache_readers.push(super::CallerOut {
-                location: reason.location.clone(),
-                method: "GET".into(),
-                action: None,
-                why: Some("an SWR / react-query key of the GET, which stays in the route".into()),
-                replacement: None,
-            });
-        } else {
-            reasons.push(reason.clone());
-        }
-    }
-    // When facts keep it a route, what the tool could not translate is beside the point.
-    if reasons.iter().any(|r| is_fact(r.kind)) {
-        reasons.retain(|r| r.kind != ReasonKind::Unsupported);
-    }
+    let cache_readers: Vec<super::CallerOut> = scan
+        .reasons
+        .iter()
+        .filter(|r| keeps_get && r.kind == ReasonKind::CacheKey)
+        .map(|reason| super::CallerOut {
+            location: reason.location.clone(),
+            method: "GET".into(),
+            action: None,
+            why: Some("an SWR / react-query key of the GET, which stays in the route".into()),
+            replacement: None,
+        })
+        .collect();
     let mut notes = analysis.notes.clone();
     notes.extend(scan.notes.iter().cloned());
     let callers = Callers {
@@ -61,21 +54,6 @@ pub fn decide(
             .chain(cache_readers)
             .collect(),
     };
-    if !analysis.actions.is_empty()
-        && callers.rewritten.is_empty()
-        && callers.manual.is_empty()
-        && scan.earlier.is_none()
-    {
-        reasons.push(Reason::new(
-            ReasonKind::NoCallers,
-            slash(&request.route),
-            format!(
-                "no caller of {url}'s {} found in the app ({} source files scanned): someone outside may call it (pass --force if you know nobody does)",
-                analysis.actions.iter().map(|a| a.method.as_str()).collect::<Vec<_>>().join("/"),
-                scan.scanned
-            ),
-        ));
-    }
     let mut migration = Migration {
         route: request.route.clone(),
         url,
@@ -334,6 +312,41 @@ enum RouteOutcome {
     Removed,
     Trimmed,
     Kept,
+}
+
+/// Why the route must stay a route, from the route's analysis and the caller scan; empty
+/// when only the app calls its mutations.
+pub(super) fn route_reasons(analysis: &Analysis, scan: &Scan, route: &str, url: &str) -> Vec<Reason> {
+    let mut reasons = analysis.reasons.clone();
+    // An SWR / react-query key reads the GET: when the GET stays in the route, the key
+    // keeps working and `mutate(key)` after a moved mutation still revalidates it.
+    let keeps_get = analysis.kept_methods.iter().any(|m| m == "GET");
+    reasons.extend(
+        scan.reasons
+            .iter()
+            .filter(|r| !(keeps_get && r.kind == ReasonKind::CacheKey))
+            .cloned(),
+    );
+    // When facts keep it a route, what the tool could not translate is beside the point.
+    if reasons.iter().any(|r| is_fact(r.kind)) {
+        reasons.retain(|r| r.kind != ReasonKind::Unsupported);
+    }
+    if !analysis.actions.is_empty()
+        && scan.rewritten.is_empty()
+        && scan.manual.is_empty()
+        && scan.earlier.is_none()
+    {
+        reasons.push(Reason::new(
+            ReasonKind::NoCallers,
+            route.to_string(),
+            format!(
+                "no caller of {url}'s {} found in the app ({} source files scanned): someone outside may call it (pass --force if you know nobody does)",
+                analysis.actions.iter().map(|a| a.method.as_str()).collect::<Vec<_>>().join("/"),
+                scan.scanned
+            ),
+        ));
+    }
+    reasons
 }
 
 fn is_fact(kind: ReasonKind) -> bool {

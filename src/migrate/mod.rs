@@ -8,6 +8,7 @@
 mod assemble;
 pub(crate) mod ast;
 mod callers;
+mod classify;
 mod earlier;
 mod edit;
 mod git;
@@ -16,7 +17,12 @@ mod route;
 pub mod url;
 pub mod watchdog;
 
+pub use classify::{Classification, classify};
 pub use report::{print_human, print_json};
+
+/// The project's files as every repo-wide scan sees them: .gitignore honoured, build
+/// output and packages never entered.
+pub(crate) use callers::{SOURCE_EXTENSIONS, walk};
 
 use std::path::{Path, PathBuf};
 
@@ -124,7 +130,7 @@ pub fn location(path: &Path, text: &str, offset: u32) -> String {
 
 /// The root-relative file a relative or aliased module specifier names, written in `from`
 /// (without resolving extensions); `None` for packages.
-fn resolve_specifier(spec: &str, from: &Path, project: &Project) -> Option<PathBuf> {
+pub(crate) fn resolve_specifier(spec: &str, from: &Path, project: &Project) -> Option<PathBuf> {
     let joined = if spec.starts_with("./") || spec.starts_with("../") {
         from.parent().unwrap_or(Path::new("")).join(spec)
     } else {

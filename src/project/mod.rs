@@ -101,6 +101,16 @@ pub struct Project {
 impl Project {
     /// Walks up from `start` to the first package.json that depends on `next`.
     pub fn discover(start: &Path) -> Result<Project> {
+        Project::find(start, true)
+    }
+
+    /// [`Project::discover`] for commands that only read the project (`audit`): a
+    /// JavaScript project without tsconfig.json is fine.
+    pub fn discover_to_read(start: &Path) -> Result<Project> {
+        Project::find(start, false)
+    }
+
+    fn find(start: &Path, writing: bool) -> Result<Project> {
         let start = start
             .canonicalize()
             .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", start.display()))?;
@@ -110,7 +120,7 @@ impl Project {
             if manifest.is_file() {
                 let pkg = json::read(&manifest)?;
                 if dependency(&pkg, "next").is_some() {
-                    return Project::load(d, &pkg);
+                    return Project::load(d, &pkg, writing);
                 }
             }
             dir = d.parent();
@@ -121,15 +131,20 @@ impl Project {
         )
     }
 
-    fn load(root: &Path, pkg: &Value) -> Result<Project> {
+    fn load(root: &Path, pkg: &Value, writing: bool) -> Result<Project> {
         let mut warnings = Vec::new();
-        if !root.join("tsconfig.json").is_file() {
+        let typescript = root.join("tsconfig.json").is_file();
+        if writing && !typescript {
             bail!(
                 "{} has no tsconfig.json: scaffold writes TypeScript only for now (add one with `npx tsc --init` or `next dev`)",
                 root.display()
             );
         }
-        let alias = tsconfig::alias(root)?;
+        let alias = if typescript {
+            tsconfig::alias(root)?
+        } else {
+            None
+        };
         let (app_dir, src_dir) = if root.join("src/app").is_dir() {
             (PathBuf::from("src/app"), PathBuf::from("src"))
         } else if root.join("app").is_dir() || !root.join("src").is_dir() {

@@ -219,7 +219,9 @@ pub fn plan_for(dir: &Path, argv: &[&str]) -> scaffold::plan::Plan {
             };
             scaffold::generate::route::plan(&spec, &project).unwrap()
         }
-        Command::Completions { .. } | Command::Migrate(_) => panic!("not a generator"),
+        Command::Completions { .. } | Command::Migrate(_) | Command::Audit(_) => {
+            panic!("not a generator")
+        }
     }
 }
 

@@ -42,7 +42,7 @@ use rewrite::{
     Arg, Manual, Rewriter, layout_args, property, property_key, ternary_rewrite, unsent_header,
 };
 
-const SOURCE_EXTENSIONS: &[&str] = &["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts"];
+pub(crate) const SOURCE_EXTENSIONS: &[&str] = &["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts"];
 
 /// Where a new import goes: after the last import, after the directives
 /// (`"use client"`), or at the top.
@@ -205,7 +205,7 @@ pub fn scan(
 /// it out.
 /// The project's files as the scan sees them: .gitignore honoured, build output and
 /// packages never entered.
-fn walk(project: &Project) -> ignore::WalkBuilder {
+pub(crate) fn walk(project: &Project) -> ignore::WalkBuilder {
     let mut builder = ignore::WalkBuilder::new(&project.root);
     builder
         .require_git(false) // .gitignore counts even outside a git repository
@@ -240,7 +240,7 @@ pub(super) fn source_files(project: &Project) -> Vec<PathBuf> {
     files
 }
 
-fn needle(segment: &Segment) -> String {
+pub(super) fn needle(segment: &Segment) -> String {
     url::url_parts(segment)
         .iter()
         .rev()

@@ -1,0 +1,399 @@
+//! What names mean: which calls check a session, which modules hold data, which
+//! identifiers hold secrets. Matched on identifiers and module specifiers the parser gives
+//! us, never on source text. The lists come from the auth libraries' documented APIs and
+//! from the shapes of public apps (next-auth/Auth.js, Clerk, Supabase, Lucia, iron-session,
+//! next-safe-action, next-saas-starter).
+
+/// Whether a called function checks who is signed in: `auth`, `getSession`,
+/// `getServerSession`, `currentUser`, `getUser`, `requireUser`, `validateRequest`,
+/// `verifySession`, `getCurrentUser`, `getKindeServerSession`, `supabase.auth.getUser` …
+/// `dotted` is the callee as `a.b.c`.
+pub fn is_auth_call(dotted: &str) -> bool {
+    let mut parts = dotted.split('.');
+    let root = parts.next().unwrap_or("");
+    // supabase.auth.getUser(), auth.protect() (Clerk), authClient.getSession()
+    if dotted.contains(".auth.") || root == "auth" {
+        return true;
+    }
+    let last = dotted.rsplit('.').next().unwrap_or(dotted);
+    is_auth_name(last)
+}
+
+fn is_auth_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "auth" | "validaterequest" | "getkindeserversession" | "getironsession"
+    ) {
+        return true;
+    }
+    let verbs = [
+        "get", "require", "verify", "validate", "check", "ensure", "fetch", "read", "load",
+        "assert", "with", "use", "current",
+    ];
+    let mut rest = lower.as_str();
+    for verb in verbs {
+        if let Some(r) = rest.strip_prefix(verb) {
+            rest = r;
+            break;
+        }
+    }
+    for qualifier in [
+        "current", "authenticated", "signedin", "loggedin", "server", "valid", "active",
+    ] {
+        if let Some(r) = rest.strip_prefix(qualifier) {
+            rest = r;
+            break;
+        }
+    }
+    let Some(tail) = ["session", "user", "auth", "viewer", "me", "token"]
+        .iter()
+        .find_map(|noun| rest.strip_prefix(noun))
+    else {
+        return false;
+    };
+    // `getUser`, `getUserOrThrow`, `requireAuth`, `getSessionUser`; not `getUsers`,
+    // `getUserPosts` or `updateUser` (data).
+    matches!(
+        tail,
+        "" | "orthrow"
+            | "orredirect"
+            | "ornull"
+            | "id"
+            | "user"
+            | "session"
+            | "orfail"
+            | "context"
+            | "info"
+            | "data"
+            | "fromsession"
+            | "fromcookie"
+            | "fromrequest"
+            | "withteam"
+            | "orlogin"
+    ) || lower == "me"
+}
+
+/// Whether an action wrapper's name says it authenticates: next-safe-action's
+/// `authActionClient`, `protectedAction`, next-saas-starter's `validatedActionWithUser`,
+/// `withAuth(...)`.
+pub fn wrapper_authenticates(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    ["auth", "protected", "private", "withuser", "user", "session", "member", "admin", "owner", "team"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// Action names that are public by nature: the sign-in and sign-up forms.
+pub fn is_public_action(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [
+        "signin", "signup", "signout", "login", "logout", "register", "forgot", "resetpassword",
+        "verifyemail", "sendmagiclink", "magiclink", "subscribe", "newsletter", "waitlist",
+        "contact", "oauth", "otp",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Packages whose calls read or write stored data.
+const DATA_PACKAGES: &[&str] = &[
+    "@prisma/client",
+    "drizzle-orm",
+    "@vercel/postgres",
+    "@vercel/kv",
+    "@vercel/blob",
+    "@neondatabase/serverless",
+    "@planetscale/database",
+    "@libsql/client",
+    "@supabase/supabase-js",
+    "@supabase/ssr",
+    "@upstash/redis",
+    "better-sqlite3",
+    "firebase-admin",
+    "ioredis",
+    "kysely",
+    "mongodb",
+    "mongoose",
+    "mysql2",
+    "pg",
+    "postgres",
+    "redis",
+];
+
+/// Folder and file names of a project's data layer: `@/lib/db`, `./data`,
+/// `@/server/queries`, `~/lib/db/queries`, `@/lib/dal`.
+const DATA_SEGMENTS: &[&str] = &[
+    "db", "database", "data", "dal", "prisma", "drizzle", "queries", "query", "repository",
+    "repositories", "repo", "models", "model", "store", "supabase", "mutations", "kv", "redis",
+];
+
+/// Whether calls of what a module exports are data access.
+pub fn is_data_module(specifier: &str) -> bool {
+    if let Some(package) = package_name(specifier) {
+        return DATA_PACKAGES.contains(&package)
+            || package.starts_with("@prisma/")
+            || specifier.contains("/generated/prisma")
+            || specifier.contains("/generated/client");
+    }
+    specifier
+        .split('/')
+        .filter(|s| !s.is_empty() && *s != "." && *s != "..")
+        .map(|s| s.split('.').next().unwrap_or(s))
+        .any(|s| DATA_SEGMENTS.contains(&s.to_ascii_lowercase().as_str()))
+}
+
+/// Local names that are database handles whatever their import: `db.insert(...)`,
+/// `prisma.post.create(...)`, ``sql`…` ``.
+pub fn is_data_handle(root: &str) -> bool {
+    matches!(
+        root,
+        "db" | "prisma" | "sql" | "supabase" | "knex" | "drizzle" | "redis" | "kv" | "tx" | "trx"
+            | "database" | "client" | "pool" | "connection" | "mongo" | "collection"
+    )
+}
+
+/// Calls that validate: `schema.parse(x)`, `safeParse`, `parseAsync`, valibot's
+/// `v.parse(schema, x)`, yup's `validate`, io-ts's `decode`, a project's `parseForm(...)`.
+pub fn is_validation_call(last: &str) -> bool {
+    matches!(
+        last,
+        "parse"
+            | "safeParse"
+            | "parseAsync"
+            | "safeParseAsync"
+            | "validate"
+            | "validateSync"
+            | "validateAsync"
+            | "decode"
+    ) || last.starts_with("validate")
+        || (last.starts_with("parse") && !matches!(last, "parseInt" | "parseFloat"))
+        || last.ends_with("Schema")
+}
+
+/// Field and parameter names that carry a user's identity.
+pub fn is_owner_id(name: &str) -> bool {
+    let lower: String = name
+        .chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "userid" | "ownerid" | "authorid" | "creatorid" | "createdby" | "createdbyid" | "uid"
+    )
+}
+
+/// Packages that only make sense on the server: database drivers, secret-key SDKs and
+/// Node built-ins.
+pub fn is_server_package(specifier: &str) -> bool {
+    if specifier.starts_with("node:") {
+        return true;
+    }
+    let Some(package) = package_name(specifier) else {
+        return false;
+    };
+    const BUILTINS: &[&str] = &[
+        "fs",
+        "child_process",
+        "net",
+        "tls",
+        "dgram",
+        "cluster",
+        "worker_threads",
+        "os",
+        "http2",
+        "v8",
+        "vm",
+    ];
+    // Not @prisma/client: its browser build holds the enums client code may import; the
+    // `new PrismaClient()` is what marks a server module (see checks).
+    const SERVER: &[&str] = &[
+        "@vercel/postgres",
+        "@vercel/kv",
+        "@neondatabase/serverless",
+        "@planetscale/database",
+        "@libsql/client",
+        "@upstash/redis",
+        "better-sqlite3",
+        "firebase-admin",
+        "ioredis",
+        "mongodb",
+        "mongoose",
+        "mysql2",
+        "nodemailer",
+        "pg",
+        "postgres",
+        "redis",
+        "stripe",
+        "server-only",
+    ];
+    if BUILTINS.contains(&package) || SERVER.contains(&package) || package.starts_with("@aws-sdk/")
+    {
+        return package != "server-only";
+    }
+    // drizzle-orm's drivers (`drizzle-orm/node-postgres`), not its schema builders.
+    if let Some(sub) = specifier.strip_prefix("drizzle-orm/") {
+        return !sub.ends_with("-core") && !sub.contains("zod") && sub != "sql";
+    }
+    specifier.contains("/generated/prisma")
+}
+
+/// `@scope/name` or `name` for a package specifier; `None` for relative and aliased paths
+/// (`./x`, `@/x`, `~/x`, `#x`).
+pub fn package_name(specifier: &str) -> Option<&str> {
+    if specifier.starts_with('.')
+        || specifier.starts_with('/')
+        || specifier.starts_with("@/")
+        || specifier.starts_with('~')
+        || specifier.starts_with('#')
+    {
+        return None;
+    }
+    let mut parts = specifier.splitn(3, '/');
+    let first = parts.next()?;
+    if first.starts_with('@') {
+        let second = parts.next()?;
+        Some(&specifier[..first.len() + 1 + second.len()])
+    } else {
+        Some(first)
+    }
+}
+
+/// Environment variables that are not secrets: Next.js inlines `NEXT_PUBLIC_*`, and these
+/// are set by Node, Next.js or the platform.
+pub fn is_public_env(name: &str) -> bool {
+    name.starts_with("NEXT_PUBLIC_")
+        || matches!(
+            name,
+            "NODE_ENV" | "NEXT_RUNTIME" | "VERCEL_ENV" | "VERCEL_URL" | "CI" | "TZ" | "PORT"
+        )
+}
+
+/// Whether an environment variable's name says it holds a credential (the others in client
+/// code are bugs, not leaks: they are undefined in the browser).
+pub fn is_credential_env(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    ["SECRET", "KEY", "TOKEN", "PASSWORD", "PRIVATE", "DATABASE", "DSN", "CREDENTIAL", "AUTH", "POSTGRES", "MYSQL", "MONGO", "REDIS"]
+        .iter()
+        .any(|w| upper.contains(w))
+}
+
+/// Identifiers (or the last property of a member chain) that hold a secret, a signature or
+/// a token. `password` is left out: comparing a password with its confirmation is form UX.
+pub fn is_secret_name(name: &str) -> Option<SecretKind> {
+    let lower = name.to_ascii_lowercase().replace('_', "");
+    if ["type", "kind", "name", "count", "length", "status", "expire", "url", "header"]
+        .iter()
+        .any(|w| lower.ends_with(w))
+    {
+        return None;
+    }
+    if ["signature", "hmac", "digest", "sig"].iter().any(|w| lower.contains(w))
+        && !lower.contains("design")
+    {
+        return Some(SecretKind::Signature);
+    }
+    if ["secret", "token", "apikey", "authorization", "bearer"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return Some(SecretKind::Token);
+    }
+    None
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretKind {
+    Signature,
+    Token,
+}
+
+/// Headers that carry webhook signatures or credentials.
+pub fn secret_header(name: &str) -> Option<SecretKind> {
+    let lower = name.to_ascii_lowercase();
+    if lower.contains("signature") || lower == "x-hub-signature-256" {
+        return Some(SecretKind::Signature);
+    }
+    if matches!(
+        lower.as_str(),
+        "authorization" | "x-api-key" | "api-key" | "x-webhook-secret" | "x-cron-secret"
+    ) || lower.contains("token")
+        || lower.contains("secret")
+    {
+        return Some(SecretKind::Token);
+    }
+    None
+}
+
+/// Calls that verify a webhook signature: Stripe's `constructEvent`, svix's and Standard
+/// Webhooks' `verify`, an HMAC, `timingSafeEqual`, a project's `verifySignature(...)`.
+pub fn is_verify_call(last: &str) -> bool {
+    let lower = last.to_ascii_lowercase();
+    lower.contains("verify")
+        || matches!(
+            lower.as_str(),
+            "constructevent" | "constructeventasync" | "timingsafeequal" | "createhmac" | "unwrap"
+        )
+        || (lower.contains("signature") && (lower.starts_with("is") || lower.starts_with("check") || lower.starts_with("validate")))
+        || lower.starts_with("validatewebhook")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auth_calls() {
+        for yes in [
+            "auth",
+            "getSession",
+            "getServerSession",
+            "currentUser",
+            "getUser",
+            "getCurrentUser",
+            "requireUser",
+            "validateRequest",
+            "verifySession",
+            "supabase.auth.getUser",
+            "auth.protect",
+            "getUserOrThrow",
+            "requireAuth",
+            "getKindeServerSession",
+        ] {
+            assert!(is_auth_call(yes), "{yes}");
+        }
+        for no in ["getUsers", "getUserPosts", "updateUser", "createPost", "db.select", "authorize"] {
+            assert!(!is_auth_call(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn data_modules() {
+        for yes in ["@/lib/db", "./data", "@/server/queries", "~/lib/db/queries", "@prisma/client", "drizzle-orm", "../generated/prisma/client", "@/lib/dal"] {
+            assert!(is_data_module(yes), "{yes}");
+        }
+        for no in ["@/lib/utils", "./schema", "next/cache", "zod", "@/auth"] {
+            assert!(!is_data_module(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn server_packages() {
+        for yes in ["fs", "node:fs", "fs/promises", "pg", "drizzle-orm/node-postgres", "@aws-sdk/client-s3", "stripe", "@/generated/prisma/client"] {
+            assert!(is_server_package(yes), "{yes}");
+        }
+        for no in ["drizzle-orm/pg-core", "react", "@stripe/stripe-js", "server-only", "./db", "path", "@prisma/client"] {
+            assert!(!is_server_package(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn secrets() {
+        assert_eq!(is_secret_name("signature"), Some(SecretKind::Signature));
+        assert_eq!(is_secret_name("CRON_SECRET"), Some(SecretKind::Token));
+        assert_eq!(is_secret_name("tokenType"), None);
+        assert_eq!(is_secret_name("password"), None);
+        assert_eq!(is_secret_name("designer"), None);
+    }
+}
