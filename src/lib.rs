@@ -7,11 +7,11 @@
 
 pub mod ask;
 pub mod audit;
-pub mod invariants;
 pub mod cli;
 pub mod data;
 pub mod format;
 pub mod generate;
+pub mod invariants;
 pub mod layout;
 pub mod migrate;
 pub mod plan;

@@ -236,14 +236,22 @@ fn audit(args: AuditArgs, cli: &Cli) -> Result<ExitCode> {
     for path in &args.paths {
         let full = cwd.join(path).canonicalize()?;
         let Ok(rel) = full.strip_prefix(&root) else {
-            bail!("{} is outside the project ({})", path.display(), root.display());
+            bail!(
+                "{} is outside the project ({})",
+                path.display(),
+                root.display()
+            );
         };
         only.push(rel.to_path_buf());
     }
     let watchdog = migrate::watchdog::Watchdog::start();
     let report = scaffold::audit::run(&project, &scaffold::audit::Options { only })?;
     watchdog.disarm();
-    let format = if cli.json { AuditFormat::Json } else { args.format };
+    let format = if cli.json {
+        AuditFormat::Json
+    } else {
+        args.format
+    };
     let mut out = std::io::stdout().lock();
     match format {
         AuditFormat::Human => scaffold::audit::report::human(&report, &mut out)?,

@@ -56,7 +56,11 @@ fn the_generated_variant_matrix_audits_clean() {
         ("app", Project::next().dep("next", "16.4.0").build()),
         (
             "src zod3",
-            Project::next().src().dep("next", "16.4.0").dep("zod", "^3.23.8").build(),
+            Project::next()
+                .src()
+                .dep("next", "16.4.0")
+                .dep("zod", "^3.23.8")
+                .build(),
         ),
     ] {
         let files = generate_all(&project, &[]);
@@ -101,7 +105,11 @@ fn model_backed_actions_audit_clean() {
         })
         .collect();
         // The fixture's own db module (not generated) is marked server-only, as it should be.
-        let db = if project.path().join("src/db/index.ts").exists() { "src/db/index.ts" } else { "src/lib/prisma.ts" };
+        let db = if project.path().join("src/db/index.ts").exists() {
+            "src/db/index.ts"
+        } else {
+            "src/lib/prisma.ts"
+        };
         let text = project.read(db);
         project.write(db, &format!("import \"server-only\";\n\n{text}"));
         for args in &extra {
@@ -122,5 +130,187 @@ fn model_backed_actions_audit_clean() {
             .collect();
         assert!(findings.is_empty(), "{model}: {findings:#?}");
         assert_eq!(report.actions.len(), 3, "{:#?}", report.actions);
+    }
+}
+
+/// A small app with one defect of each kind the CLI test needs.
+fn defective() -> Project {
+    Project::next()
+        .dep("next", "16.4.0")
+        .file(
+            "lib/db.ts",
+            "import \"server-only\";\n\nimport { drizzle } from \"drizzle-orm/node-postgres\";\n\nexport const db = drizzle(process.env.DATABASE_URL!);\n",
+        )
+        .file(
+            "app/posts/actions.ts",
+            r#""use server";
+
+import { redirect } from "next/navigation";
+
+import { auth } from "@/auth";
+import { db } from "@/lib/db";
+
+export async function deletePost(id: string) {
+  await db.execute(`delete from posts where id = ${id}`);
+}
+
+export async function renamePost(formData: FormData) {
+  const session = await auth();
+  if (!session) throw new Error("Unauthorized");
+  const title = formData.get("title") as string;
+  await db.execute(title);
+  try {
+    redirect("/posts");
+  } catch (error) {
+    console.error(error);
+  }
+}
+"#,
+        )
+        .build()
+}
+
+fn scaffold_audit(project: &Project, args: &[&str]) -> (i32, String) {
+    let out = project.scaffold(&["audit"]).args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn the_cli_reports_fails_and_formats() {
+    let project = defective();
+    let (code, human) = scaffold_audit(&project, &[]);
+    assert_eq!(code, 1, "{human}");
+    for expected in [
+        "error[action-auth] app/posts/actions.ts:8:23",
+        "`deletePost` calls `db.execute` (9:9) without checking the session",
+        "warning[action-unvalidated-argument] app/posts/actions.ts:8:34",
+        "error[action-unvalidated-formdata] app/posts/actions.ts:15:17",
+        "error[redirect-in-try] app/posts/actions.ts:18:5",
+        "  why: ",
+        "  fix: ",
+        "app/posts/actions.ts:12  renamePost  [module, session: checked]",
+        "3 errors, 1 warning, 0 notes",
+    ] {
+        assert!(
+            human.contains(expected),
+            "missing {expected:?} in:\n{human}"
+        );
+    }
+
+    // JSON and SARIF carry the same findings.
+    let (_, json) = scaffold_audit(&project, &["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["summary"]["errors"], 3);
+    assert_eq!(json["findings"].as_array().unwrap().len(), 4);
+    let (_, sarif) = scaffold_audit(&project, &["--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), scaffold::audit::RULES.len());
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 4);
+    for r in results {
+        let index = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], r["ruleId"]);
+        let location = &r["locations"][0]["physicalLocation"];
+        assert_eq!(location["artifactLocation"]["uri"], "app/posts/actions.ts");
+        assert!(location["region"]["startLine"].as_u64().unwrap() >= 8);
+    }
+
+    // --fail-on decides the exit code; a PATH outside the findings reports nothing.
+    let (code, _) = scaffold_audit(&project, &["lib", "--fail-on", "warning"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn suppressions_need_a_reason_and_name_a_rule() {
+    let project = defective();
+    let text = project.read("app/posts/actions.ts");
+    let text = text
+        .replace(
+            "export async function deletePost",
+            "// scaffold-audit-ignore action-auth, action-unvalidated-argument: called only by the admin job, which checks its token\nexport async function deletePost",
+        )
+        .replace(
+            "  const title = ",
+            "  // scaffold-audit-ignore action-unvalidated-formdata\n  const title = ",
+        )
+        .replace("  try {", "  // scaffold-audit-ignore no-such-rule: typo\n  try {");
+    project.write("app/posts/actions.ts", &text);
+    let (_, json) = scaffold_audit(&project, &["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rules: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(json["suppressed"], 2, "{json:#}");
+    // Without a reason the formdata finding stays, and the comment is reported; an
+    // unknown rule is reported too.
+    assert_eq!(
+        rules,
+        [
+            "ignore-without-reason",
+            "action-unvalidated-formdata",
+            "ignore-without-reason",
+            "redirect-in-try"
+        ],
+        "{json:#}"
+    );
+}
+
+#[test]
+fn a_missing_project_is_an_error_that_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_scaffold"))
+        .args(["audit", &dir.path().to_string_lossy()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no Next.js project found"));
+}
+
+/// Source made of the shapes the rules look at, in any order and nesting.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("\"use server\";\n".to_string()),
+        Just("\"use client\";\n".to_string()),
+        Just("import { db } from \"@/lib/db\";\n".to_string()),
+        Just("import { redirect } from \"next/navigation\";\n".to_string()),
+        Just("export async function a(formData: FormData) {\n".to_string()),
+        Just("export const b = client.schema(s).action(async ({ parsedInput }) => {\n".to_string()),
+        Just("const s = await auth();\n".to_string()),
+        Just("if (!s) {\n".to_string()),
+        Just("try {\n".to_string()),
+        Just("} catch (e) {\n".to_string()),
+        Just("}\n".to_string()),
+        Just("});\n".to_string()),
+        Just("redirect(\"/\");\n".to_string()),
+        Just("await db.insert(x).values({ t: formData.get(\"userId\") });\n".to_string()),
+        Just("schema.parse(Object.fromEntries(formData));\n".to_string()),
+        Just("if (sig === process.env.SECRET) {}\n".to_string()),
+        Just("h.set(\"Access-Control-Allow-Origin\", req.headers.get(\"origin\"));\n".to_string()),
+        Just("await Promise.all([a(f), b(g)]);\n".to_string()),
+        Just("helper(formData);\nfunction helper(f) { helper(f); }\n".to_string()),
+        "[ -~]{0,12}".prop_map(|s| s),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Any file: no panic, and the same findings twice.
+    #[test]
+    fn audit_never_panics_and_is_deterministic(parts in proptest::collection::vec(fragment(), 0..24), route in any::<bool>()) {
+        let text: String = parts.concat();
+        let path = if route { "app/api/x/route.ts" } else { "app/x/actions.tsx" };
+        let first = scaffold::audit::check_file(Path::new(path), &text);
+        let second = scaffold::audit::check_file(Path::new(path), &text);
+        prop_assert_eq!(first, second);
     }
 }

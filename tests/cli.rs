@@ -172,10 +172,9 @@ fn auth_none_is_visibly_public() {
     .assert()
     .success()
     .stdout(predicate::str::contains("warning: --auth none"));
-    assert!(
-        p.read("app/feedback/actions.ts")
-            .contains("// scaffold-audit-ignore action-auth: a public action (generated with --auth none).")
-    );
+    assert!(p.read("app/feedback/actions.ts").contains(
+        "// scaffold-audit-ignore action-auth: a public action (generated with --auth none)."
+    ));
 }
 
 #[test]

@@ -141,7 +141,12 @@ fn check(
     };
     let params = c.func.params();
     let mut checked_params: Vec<(String, u32)> = Vec::new();
-    let last_is_form = params.items.last().is_some_and(|p| is_form_param(&p.pattern, p.type_annotation.as_deref().map(|t| &t.type_annotation)));
+    let last_is_form = params.items.last().is_some_and(|p| {
+        is_form_param(
+            &p.pattern,
+            p.type_annotation.as_deref().map(|t| &t.type_annotation),
+        )
+    });
     for (i, p) in params.items.iter().enumerate() {
         let ty = p.type_annotation.as_deref().map(|t| &t.type_annotation);
         if is_form_param(&p.pattern, ty) {
@@ -155,7 +160,8 @@ fn check(
         for (name, offset) in &bound {
             flow.params.insert(name.clone());
             if names::is_owner_id(name) {
-                flow.owner.push((*offset, format!("the parameter `{name}`")));
+                flow.owner
+                    .push((*offset, format!("the parameter `{name}`")));
             }
         }
         // useActionState's previous state comes from React, not from a form field; a
@@ -169,8 +175,14 @@ fn check(
 
     let wrapper_auth = c.wrapper.as_ref().is_some_and(|w| w.authenticates);
     let validated_by_wrapper = c.wrapper.as_ref().is_some_and(|w| w.validates);
-    let first_data = flow.events.iter().position(|e| matches!(e, Event::Data(..)));
-    let first_auth = flow.events.iter().position(|e| matches!(e, Event::Auth { conditional: false }));
+    let first_data = flow
+        .events
+        .iter()
+        .position(|e| matches!(e, Event::Data(..)));
+    let first_auth = flow
+        .events
+        .iter()
+        .position(|e| matches!(e, Event::Auth { conditional: false }));
     let any_auth = flow.events.iter().any(|e| matches!(e, Event::Auth { .. }));
     let scope = flow.scopes.clone();
     let mut push = |mut f: Finding| {
@@ -202,14 +214,19 @@ fn check(
                         c.name
                     )
                 } else {
-                    format!("`{}` calls `{what}` ({line}:{col}) without checking the session", c.name)
+                    format!(
+                        "`{}` calls `{what}` ({line}:{col}) without checking the session",
+                        c.name
+                    )
                 };
                 push(facts.finding(ACTION_AUTH, c.offset, message));
                 if any_auth { "late" } else { "missing" }
             }
         }
     };
-    found.actions.push(entry(facts, c.offset, &c.name, c.kind, auth));
+    found
+        .actions
+        .push(entry(facts, c.offset, &c.name, c.kind, auth));
 
     let validated = flow.validated_closure();
     if !validated_by_wrapper {
@@ -228,7 +245,10 @@ fn check(
                 push(facts.finding(
                     ACTION_ARGUMENT,
                     *offset,
-                    format!("`{}` takes `{name}` from the client and uses it without validating it", c.name),
+                    format!(
+                        "`{}` takes `{name}` from the client and uses it without validating it",
+                        c.name
+                    ),
                 ));
             }
         }
@@ -338,11 +358,16 @@ impl<'a> Visit<'a> for Flow<'_, 'a> {
         // formData.get("x"), formData.getAll("x"), Object.fromEntries(formData)
         if let Expression::StaticMemberExpression(m) = it.callee.without_parentheses() {
             if matches!(m.property.name.as_str(), "get" | "getAll") && self.is_form(&m.object) {
-                let key = it.arguments.first().and_then(|a| a.as_expression()).and_then(string_value);
+                let key = it
+                    .arguments
+                    .first()
+                    .and_then(|a| a.as_expression())
+                    .and_then(string_value);
                 if let Some(key) = &key
                     && names::is_owner_id(key)
                 {
-                    self.owner.push((it.span.start, format!("the form field \"{key}\"")));
+                    self.owner
+                        .push((it.span.start, format!("the form field \"{key}\"")));
                 }
                 let what = format!(
                     "formData.{}({})",
@@ -409,7 +434,8 @@ impl<'a> Visit<'a> for Flow<'_, 'a> {
         if let Some(path) = callee_path(&it.tag) {
             let root = path.split('.').next().unwrap_or("");
             if root == "sql" || self.data_locals.contains(root) {
-                self.events.push(Event::Data(it.span.start, format!("{path}`…`")));
+                self.events
+                    .push(Event::Data(it.span.start, format!("{path}`…`")));
             }
         }
         walk::walk_tagged_template_expression(self, it);
@@ -420,7 +446,8 @@ impl<'a> Visit<'a> for Flow<'_, 'a> {
             && self.params.contains(id.name.as_str())
             && names::is_owner_id(it.property.name.as_str())
         {
-            self.owner.push((it.span.start, format!("`{}.{}`", id.name, it.property.name)));
+            self.owner
+                .push((it.span.start, format!("`{}.{}`", id.name, it.property.name)));
         }
         walk::walk_static_member_expression(self, it);
     }
@@ -452,7 +479,8 @@ impl<'a> Visit<'a> for Flow<'_, 'a> {
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         let mut bound = Vec::new();
         bindings(&it.id, &mut bound);
-        self.declarators.push(bound.into_iter().map(|(n, _)| n).collect());
+        self.declarators
+            .push(bound.into_iter().map(|(n, _)| n).collect());
         if let Some(init) = &it.init {
             self.visit_expression(init);
         }
@@ -533,9 +561,11 @@ impl<'a> Visit<'a> for Idents {
 fn callee_path(expr: &Expression<'_>) -> Option<String> {
     match expr.without_parentheses() {
         Expression::Identifier(id) => Some(id.name.to_string()),
-        Expression::StaticMemberExpression(m) => {
-            Some(format!("{}.{}", callee_path(&m.object).unwrap_or_else(|| "?".into()), m.property.name))
-        }
+        Expression::StaticMemberExpression(m) => Some(format!(
+            "{}.{}",
+            callee_path(&m.object).unwrap_or_else(|| "?".into()),
+            m.property.name
+        )),
         Expression::ComputedMemberExpression(m) => callee_path(&m.object),
         Expression::CallExpression(c) => callee_path(&c.callee),
         Expression::AwaitExpression(a) => callee_path(&a.argument),
@@ -557,7 +587,16 @@ fn callee_path(expr: &Expression<'_>) -> Option<String> {
 fn makes_handle(last: &str) -> bool {
     let lower = last.to_ascii_lowercase();
     (lower.starts_with("create") && lower.ends_with("client"))
-        || matches!(lower.as_str(), "getdb" | "getclient" | "connect" | "connecttodatabase" | "connectdb" | "dbconnect" | "getdatabase")
+        || matches!(
+            lower.as_str(),
+            "getdb"
+                | "getclient"
+                | "connect"
+                | "connecttodatabase"
+                | "connectdb"
+                | "dbconnect"
+                | "getdatabase"
+        )
 }
 
 /// A parameter that holds FormData: typed `FormData`, or named `formData`.
@@ -649,7 +688,8 @@ fn exported_actions<'a>(
                 }
                 Declaration::VariableDeclaration(var) => {
                     for d in &var.declarations {
-                        let (Some(id), Some(init)) = (d.id.get_binding_identifier(), &d.init) else {
+                        let (Some(id), Some(init)) = (d.id.get_binding_identifier(), &d.init)
+                        else {
                             continue;
                         };
                         if let Some(func) = Func::from_expr(init) {
@@ -694,9 +734,14 @@ fn exported_actions<'a>(
                 }
             }
             Statement::ExportDefaultDeclaration(e) => {
-                if let oxc_ast::ast::ExportDefaultDeclarationKind::FunctionDeclaration(f) = &e.declaration {
+                if let oxc_ast::ast::ExportDefaultDeclarationKind::FunctionDeclaration(f) =
+                    &e.declaration
+                {
                     out.push(Candidate {
-                        name: f.id.as_ref().map_or("default".into(), |i| i.name.to_string()),
+                        name: f
+                            .id
+                            .as_ref()
+                            .map_or("default".into(), |i| i.name.to_string()),
                         offset: e.span.start,
                         func: Func::Function(f),
                         kind: "module",
@@ -719,9 +764,14 @@ fn unwrap<'a>(call: &'a CallExpression<'a>) -> Option<(Func<'a>, Wrapper)> {
     loop {
         let last = callee_last(&current.callee).unwrap_or_default();
         wrapper.authenticates |= names::wrapper_authenticates(&last);
-        wrapper.validates |= matches!(last.as_str(), "schema" | "inputSchema" | "input" | "bindArgsSchemas");
+        wrapper.validates |= matches!(
+            last.as_str(),
+            "schema" | "inputSchema" | "input" | "bindArgsSchemas"
+        );
         for arg in &current.arguments {
-            let Some(expr) = arg.as_expression() else { continue };
+            let Some(expr) = arg.as_expression() else {
+                continue;
+            };
             if func.is_none()
                 && let Some(f) = Func::from_expr(expr)
             {
@@ -756,7 +806,11 @@ struct InlineActions<'a> {
 }
 
 fn has_use_server(body: Option<&FunctionBody<'_>>) -> bool {
-    body.is_some_and(|b| b.directives.iter().any(|d| d.expression.value == "use server"))
+    body.is_some_and(|b| {
+        b.directives
+            .iter()
+            .any(|d| d.expression.value == "use server")
+    })
 }
 
 impl<'a> Visit<'a> for InlineActions<'a> {
@@ -793,7 +847,8 @@ impl<'a> Visit<'a> for InlineActions<'a> {
     }
 
     fn visit_arrow_function_expression(&mut self, it: &ArrowFunctionExpression<'a>) {
-        if matches!(&it.body, oxc_ast::ast::ArrowFunctionBody::FunctionBody(b) if has_use_server(Some(b))) {
+        if matches!(&it.body, oxc_ast::ast::ArrowFunctionBody::FunctionBody(b) if has_use_server(Some(b)))
+        {
             let (name, offset) = self
                 .pending
                 .take()

@@ -10,7 +10,9 @@ use std::path::Path;
 
 use super::Finding;
 use super::file::{Directive, Facts};
-use super::rules::{CLIENT_SECRET_ENV, CLIENT_SERVER_MODULE, PROMISE_ALL_ACTIONS, SERVER_ONLY_MISSING};
+use super::rules::{
+    CLIENT_SECRET_ENV, CLIENT_SERVER_MODULE, PROMISE_ALL_ACTIONS, SERVER_ONLY_MISSING,
+};
 use crate::project::Project;
 
 const EXTENSIONS: &[&str] = &["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts"];
@@ -39,9 +41,11 @@ pub fn resolve(
             return Some(i);
         }
     }
-    EXTENSIONS
-        .iter()
-        .find_map(|ext| index.get(base.join(format!("index.{ext}")).as_path()).copied())
+    EXTENSIONS.iter().find_map(|ext| {
+        index
+            .get(base.join(format!("index.{ext}")).as_path())
+            .copied()
+    })
 }
 
 pub fn check(project: &Project, files: &[Facts]) -> Vec<Finding> {
@@ -58,7 +62,9 @@ pub fn check(project: &Project, files: &[Facts]) -> Vec<Finding> {
                 .iter()
                 .enumerate()
                 .filter(|(_, imp)| !imp.type_only)
-                .filter_map(|(k, imp)| Some((resolve(project, &index, &f.path, &imp.specifier)?, k)))
+                .filter_map(|(k, imp)| {
+                    Some((resolve(project, &index, &f.path, &imp.specifier)?, k))
+                })
                 .collect()
         })
         .collect();
@@ -140,7 +146,11 @@ pub fn check(project: &Project, files: &[Facts]) -> Vec<Finding> {
                 .server_imports
                 .first()
                 .map(|(p, o)| (format!("imports `{p}`"), *o))
-                .or_else(|| f.secret_env.first().map(|(n, o)| (format!("reads `process.env.{n}`"), *o)))
+                .or_else(|| {
+                    f.secret_env
+                        .first()
+                        .map(|(n, o)| (format!("reads `process.env.{n}`"), *o))
+                })
         {
             out.push(f.finding(
                 SERVER_ONLY_MISSING,
@@ -153,7 +163,12 @@ pub fn check(project: &Project, files: &[Facts]) -> Vec<Finding> {
 }
 
 /// `Promise.all` of functions imported from 'use server' modules, in client code.
-fn promise_all(project: &Project, index: &HashMap<&Path, usize>, files: &[Facts], f: &Facts) -> Vec<Finding> {
+fn promise_all(
+    project: &Project,
+    index: &HashMap<&Path, usize>,
+    files: &[Facts],
+    f: &Facts,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     for (local, offset) in &f.promise_all {
@@ -171,7 +186,10 @@ fn promise_all(project: &Project, index: &HashMap<&Path, usize>, files: &[Facts]
             out.push(f.finding(
                 PROMISE_ALL_ACTIONS,
                 *offset,
-                format!("`{local}` is a Server Action (from {}) called inside Promise.all", files[target].name),
+                format!(
+                    "`{local}` is a Server Action (from {}) called inside Promise.all",
+                    files[target].name
+                ),
             ));
         }
     }

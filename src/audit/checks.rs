@@ -5,8 +5,8 @@
 use std::collections::{HashMap, HashSet};
 
 use oxc_ast::ast::{
-    Argument, BinaryExpression, BindingPattern, CallExpression, CatchClause, Expression,
-    Function, ImportExpression, NewExpression, ObjectProperty, Program, PropertyKey, Statement,
+    Argument, BinaryExpression, BindingPattern, CallExpression, CatchClause, Expression, Function,
+    ImportExpression, NewExpression, ObjectProperty, Program, PropertyKey, Statement,
     StaticMemberExpression, TryStatement, UnaryOperator, VariableDeclarator,
 };
 use oxc_ast_visit::{Visit, walk};
@@ -45,7 +45,13 @@ pub struct Output {
 }
 
 const METHODS: &[&str] = &["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
-const NAVIGATION_THROWS: &[&str] = &["redirect", "permanentRedirect", "notFound", "forbidden", "unauthorized"];
+const NAVIGATION_THROWS: &[&str] = &[
+    "redirect",
+    "permanentRedirect",
+    "notFound",
+    "forbidden",
+    "unauthorized",
+];
 
 pub fn run(program: &Program<'_>, facts: &Facts, route: bool) -> Output {
     let navigation: HashSet<String> = facts
@@ -60,7 +66,11 @@ pub fn run(program: &Program<'_>, facts: &Facts, route: bool) -> Output {
         methods: handler_methods(program),
         ..RouteFacts::default()
     });
-    let request_names = route.then(|| handler_params(program)).unwrap_or_default();
+    let request_names = if route {
+        handler_params(program)
+    } else {
+        HashSet::new()
+    };
     let mut v = Checker {
         facts,
         client: facts.directive == Directive::Client,
@@ -98,7 +108,9 @@ pub fn run(program: &Program<'_>, facts: &Facts, route: bool) -> Output {
                     || s.starts_with("@clerk/")
                     || s.starts_with("@auth/")
                     || s.starts_with("@supabase/")
-                    || s.rsplit('/').next().is_some_and(|last| matches!(last, "auth" | "session" | "middleware"))
+                    || s.rsplit('/')
+                        .next()
+                        .is_some_and(|last| matches!(last, "auth" | "session" | "middleware"))
             }),
     }
 }
@@ -163,10 +175,14 @@ impl Checker<'_> {
             Expression::Identifier(id) if self.origin_vars.contains_key(id.name.as_str()) => {
                 Some(id.name.to_string())
             }
-            Expression::CallExpression(call) if header_get(call).is_some_and(|h| h.eq_ignore_ascii_case("origin")) => {
+            Expression::CallExpression(call)
+                if header_get(call).is_some_and(|h| h.eq_ignore_ascii_case("origin")) =>
+            {
                 Some(String::new())
             }
-            Expression::LogicalExpression(l) => self.origin_read(&l.left).or_else(|| self.origin_read(&l.right)),
+            Expression::LogicalExpression(l) => self
+                .origin_read(&l.left)
+                .or_else(|| self.origin_read(&l.right)),
             Expression::TSAsExpression(e) => self.origin_read(&e.expression),
             Expression::TSNonNullExpression(e) => self.origin_read(&e.expression),
             _ => None,
@@ -192,7 +208,9 @@ impl Checker<'_> {
             return;
         }
         let kind = match (secret_of(&it.left), secret_of(&it.right)) {
-            (Some(SecretKind::Signature), _) | (_, Some(SecretKind::Signature)) => SecretKind::Signature,
+            (Some(SecretKind::Signature), _) | (_, Some(SecretKind::Signature)) => {
+                SecretKind::Signature
+            }
             (Some(SecretKind::Token), _) | (_, Some(SecretKind::Token)) => SecretKind::Token,
             _ => return,
         };
@@ -201,8 +219,15 @@ impl Checker<'_> {
             it.span.start,
             format!(
                 "`{}` compares {} with `{}`",
-                crate::migrate::ast::text(&self.facts.text, it.span).lines().next().unwrap_or(""),
-                if kind == SecretKind::Signature { "a signature" } else { "a secret or token" },
+                crate::migrate::ast::text(&self.facts.text, it.span)
+                    .lines()
+                    .next()
+                    .unwrap_or(""),
+                if kind == SecretKind::Signature {
+                    "a signature"
+                } else {
+                    "a secret or token"
+                },
                 it.operator.as_str()
             ),
         );
@@ -219,7 +244,8 @@ impl<'a> Visit<'a> for Checker<'_> {
             && object == "process.env"
             && !names::is_public_env(it.property.name.as_str())
         {
-            self.out_env.push((it.property.name.to_string(), it.span.start));
+            self.out_env
+                .push((it.property.name.to_string(), it.span.start));
         }
         walk::walk_static_member_expression(self, it);
     }
@@ -263,7 +289,9 @@ impl<'a> Visit<'a> for Checker<'_> {
         let callee = dotted(&it.callee);
         let last = callee_last(&it.callee);
         if let Some(name) = &callee {
-            if self.navigation.contains(name.as_str()) && self.tries.iter().any(|swallows| *swallows) {
+            if self.navigation.contains(name.as_str())
+                && self.tries.iter().any(|swallows| *swallows)
+            {
                 let f = self.facts.finding(
                     REDIRECT_IN_TRY,
                     it.span.start,
@@ -279,14 +307,38 @@ impl<'a> Visit<'a> for Checker<'_> {
                 self.promise_all
                     .extend(calls.names.into_iter().map(|n| (n, it.span.start)));
             }
-            if names::is_auth_call(name) || matches!(name.as_str(), "clerkMiddleware" | "getToken" | "updateSession" | "withAuth" | "authMiddleware") {
+            if names::is_auth_call(name)
+                || matches!(
+                    name.as_str(),
+                    "clerkMiddleware"
+                        | "getToken"
+                        | "updateSession"
+                        | "withAuth"
+                        | "authMiddleware"
+                )
+            {
                 self.checks_session = true;
             }
         }
         // An allowlist check of the origin: allowed.includes(origin), set.has(origin), …
-        if matches!(last.as_deref(), Some("includes" | "has" | "indexOf" | "some" | "find" | "test" | "match" | "startsWith" | "endsWith")) {
+        if matches!(
+            last.as_deref(),
+            Some(
+                "includes"
+                    | "has"
+                    | "indexOf"
+                    | "some"
+                    | "find"
+                    | "test"
+                    | "match"
+                    | "startsWith"
+                    | "endsWith"
+            )
+        ) {
             for arg in &it.arguments {
-                if let Some(Expression::Identifier(id)) = arg.as_expression().map(Expression::without_parentheses) {
+                if let Some(Expression::Identifier(id)) =
+                    arg.as_expression().map(Expression::without_parentheses)
+                {
                     self.origin_checked.insert(id.name.to_string());
                 }
             }
@@ -299,7 +351,10 @@ impl<'a> Visit<'a> for Checker<'_> {
         // headers.set("Access-Control-Allow-Origin", value)
         if matches!(last.as_deref(), Some("set" | "append"))
             && let (Some(name), Some(value)) = (
-                it.arguments.first().and_then(Argument::as_expression).and_then(string_value),
+                it.arguments
+                    .first()
+                    .and_then(Argument::as_expression)
+                    .and_then(string_value),
                 it.arguments.get(1).and_then(Argument::as_expression),
             )
         {
@@ -321,7 +376,8 @@ impl<'a> Visit<'a> for Checker<'_> {
             if parses && route.parse.is_none() {
                 route.parse = Some(it.span.start);
             }
-            if header_get(it).is_some_and(|h| names::secret_header(&h) == Some(SecretKind::Signature))
+            if header_get(it)
+                .is_some_and(|h| names::secret_header(&h) == Some(SecretKind::Signature))
                 && route.signature_header.is_none()
             {
                 route.signature_header = Some(it.span.start);
@@ -335,7 +391,8 @@ impl<'a> Visit<'a> for Checker<'_> {
         if let Expression::Identifier(id) = it.callee.without_parentheses()
             && id.name == "PrismaClient"
         {
-            self.server_apis.push(("new PrismaClient()".into(), it.span.start));
+            self.server_apis
+                .push(("new PrismaClient()".into(), it.span.start));
         }
         walk::walk_new_expression(self, it);
     }
@@ -352,10 +409,7 @@ impl<'a> Visit<'a> for Checker<'_> {
     }
 
     fn visit_try_statement(&mut self, it: &TryStatement<'a>) {
-        let swallows = it
-            .handler
-            .as_ref()
-            .is_some_and(|h| !rethrows(h));
+        let swallows = it.handler.as_ref().is_some_and(|h| !rethrows(h));
         self.tries.push(swallows);
         self.visit_block_statement(&it.block);
         self.tries.pop();
@@ -407,7 +461,11 @@ fn rethrows(handler: &CatchClause<'_>) -> bool {
             if let Some(name) = callee_last(&it.callee)
                 && matches!(
                     name.as_str(),
-                    "unstable_rethrow" | "rethrow" | "isRedirectError" | "isNextRouterError" | "isNavigationError"
+                    "unstable_rethrow"
+                        | "rethrow"
+                        | "isRedirectError"
+                        | "isNextRouterError"
+                        | "isNavigationError"
                 )
             {
                 self.found = true;
@@ -420,7 +478,10 @@ fn rethrows(handler: &CatchClause<'_>) -> bool {
         .as_ref()
         .and_then(|p| p.pattern.get_binding_identifier())
         .map(|id| id.name.to_string());
-    let mut finder = Finder { param, found: false };
+    let mut finder = Finder {
+        param,
+        found: false,
+    };
     finder.visit_block_statement(&handler.body);
     finder.found
 }
@@ -478,13 +539,18 @@ fn header_get(call: &CallExpression<'_>) -> Option<String> {
         Expression::StaticMemberExpression(o) => o.property.name == "headers",
         Expression::Identifier(id) => id.name.to_ascii_lowercase().contains("header"),
         Expression::CallExpression(c) => callee_last(&c.callee).is_some_and(|n| n == "headers"),
-        Expression::AwaitExpression(a) => matches!(a.argument.without_parentheses(), Expression::CallExpression(c) if callee_last(&c.callee).is_some_and(|n| n == "headers")),
+        Expression::AwaitExpression(a) => {
+            matches!(a.argument.without_parentheses(), Expression::CallExpression(c) if callee_last(&c.callee).is_some_and(|n| n == "headers"))
+        }
         _ => false,
     };
     if !object_is_headers {
         return None;
     }
-    call.arguments.first().and_then(Argument::as_expression).and_then(string_value)
+    call.arguments
+        .first()
+        .and_then(Argument::as_expression)
+        .and_then(string_value)
 }
 
 /// A comparison with these checks presence or shape, not a secret's value.
@@ -511,7 +577,8 @@ fn secret_of(expr: &Expression<'_>) -> Option<SecretKind> {
             if dotted(&m.object).is_some_and(|d| d == "process.env") {
                 let name = m.property.name.as_str();
                 return names::is_secret_name(name).or_else(|| {
-                    (name.ends_with("_KEY") || name.ends_with("PASSWORD")).then_some(SecretKind::Token)
+                    (name.ends_with("_KEY") || name.ends_with("PASSWORD"))
+                        .then_some(SecretKind::Token)
                 });
             }
             names::is_secret_name(m.property.name.as_str())
@@ -539,9 +606,12 @@ fn handler_methods(program: &Program<'_>) -> Vec<String> {
                     for d in &v.declarations {
                         match &d.id {
                             BindingPattern::ObjectPattern(p) => out.extend(
-                                p.properties.iter().filter_map(|p| p.key.static_name().map(|n| n.to_string())),
+                                p.properties
+                                    .iter()
+                                    .filter_map(|p| p.key.static_name().map(|n| n.to_string())),
                             ),
-                            other => out.extend(other.get_binding_identifier().map(|i| i.name.to_string())),
+                            other => out
+                                .extend(other.get_binding_identifier().map(|i| i.name.to_string())),
                         }
                     }
                 }
@@ -567,13 +637,15 @@ fn handler_params(program: &Program<'_>) -> HashSet<String> {
         if let Statement::ExportDeclaration(e) = stmt {
             let params = match &e.declaration {
                 oxc_ast::ast::Declaration::FunctionDeclaration(f) => Some(&f.params),
-                oxc_ast::ast::Declaration::VariableDeclaration(v) => v.declarations.iter().find_map(|d| {
-                    match d.init.as_ref().map(Expression::without_parentheses) {
-                        Some(Expression::ArrowFunctionExpression(a)) => Some(&a.params),
-                        Some(Expression::FunctionExpression(f)) => Some(&f.params),
-                        _ => None,
-                    }
-                }),
+                oxc_ast::ast::Declaration::VariableDeclaration(v) => {
+                    v.declarations.iter().find_map(|d| {
+                        match d.init.as_ref().map(Expression::without_parentheses) {
+                            Some(Expression::ArrowFunctionExpression(a)) => Some(&a.params),
+                            Some(Expression::FunctionExpression(f)) => Some(&f.params),
+                            _ => None,
+                        }
+                    })
+                }
                 _ => None,
             };
             if let Some(first) = params.and_then(|p| p.items.first())
@@ -589,10 +661,12 @@ fn handler_params(program: &Program<'_>) -> HashSet<String> {
 /// A webhook route (a `webhook` folder, or one that reads a signature header) must verify
 /// before it parses.
 fn webhook_findings(facts: &Facts, route: &RouteFacts) -> Vec<Finding> {
-    let webhook_path = facts
-        .path
-        .components()
-        .any(|c| c.as_os_str().to_string_lossy().to_ascii_lowercase().contains("webhook"));
+    let webhook_path = facts.path.components().any(|c| {
+        c.as_os_str()
+            .to_string_lossy()
+            .to_ascii_lowercase()
+            .contains("webhook")
+    });
     let receives = route.methods.iter().any(|m| m == "POST" || m == "PUT");
     if !(webhook_path || route.signature_header.is_some()) || !receives {
         return Vec::new();
@@ -618,7 +692,13 @@ fn webhook_findings(facts: &Facts, route: &RouteFacts) -> Vec<Finding> {
 }
 
 /// An action as the inventory lists it (shared with [`super::actions`]).
-pub fn entry(facts: &Facts, offset: u32, name: &str, kind: &'static str, auth: &'static str) -> ActionEntry {
+pub fn entry(
+    facts: &Facts,
+    offset: u32,
+    name: &str,
+    kind: &'static str,
+    auth: &'static str,
+) -> ActionEntry {
     ActionEntry {
         file: facts.name.clone(),
         line: facts.at(offset).0,
@@ -654,7 +734,11 @@ pub fn proxy_only_auth(
         .map(|a| format!("{} ({}:{})", a.name, a.file, a.line))
         .collect::<Vec<_>>()
         .join(", ");
-    let more = if bare.len() > 5 { format!(" and {} more", bare.len() - 5) } else { String::new() };
+    let more = if bare.len() > 5 {
+        format!(" and {} more", bare.len() - 5)
+    } else {
+        String::new()
+    };
     vec![super::rules::PROXY_ONLY_AUTH.at(
         &proxy.name,
         (1, 1),

@@ -24,7 +24,6 @@ pub enum Directive {
 #[derive(Debug, Clone)]
 pub struct Import {
     pub specifier: String,
-    pub offset: u32,
     /// `import type …`: erased, bundles nothing.
     pub type_only: bool,
     /// `(imported, local)` names; `*` for a namespace, `default` for a default import.
@@ -79,13 +78,23 @@ impl Facts {
     /// Whether this is an App Router special file that runs only on the server (a route
     /// handler, the proxy) or a config or script, which nothing bundles for the browser.
     pub fn is_entry(&self, project: &Project) -> bool {
-        let stem = self
-            .path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("");
+        let stem = self.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let in_app = self.path.starts_with(&project.app_dir);
-        (in_app && matches!(stem, "route" | "page" | "layout" | "template" | "default" | "opengraph-image" | "twitter-image" | "icon" | "sitemap" | "robots" | "manifest"))
+        (in_app
+            && matches!(
+                stem,
+                "route"
+                    | "page"
+                    | "layout"
+                    | "template"
+                    | "default"
+                    | "opengraph-image"
+                    | "twitter-image"
+                    | "icon"
+                    | "sitemap"
+                    | "robots"
+                    | "manifest"
+            ))
             || (self.path.parent() == Some(project.src_dir.as_path())
                 && matches!(stem, "middleware" | "proxy" | "instrumentation"))
             || stem.contains(".config")
@@ -95,7 +104,17 @@ impl Facts {
             || self.path.components().any(|c| {
                 matches!(
                     c.as_os_str().to_str(),
-                    Some("scripts" | "tests" | "test" | "__tests__" | "e2e" | "prisma" | "drizzle" | "migrations" | "seed")
+                    Some(
+                        "scripts"
+                            | "tests"
+                            | "test"
+                            | "__tests__"
+                            | "e2e"
+                            | "prisma"
+                            | "drizzle"
+                            | "migrations"
+                            | "seed"
+                    )
                 )
             })
     }
@@ -167,7 +186,10 @@ pub fn analyze(project: &Project, rel: &Path, text: String) -> Facts {
     let route = is_route_file(project, rel);
     let out = checks::run(program, &facts, route);
     // t3-env's createEnv: server variables throw or stay undefined on the client by design.
-    let env_schema = facts.imports.iter().any(|i| i.specifier.starts_with("@t3-oss/env"));
+    let env_schema = facts
+        .imports
+        .iter()
+        .any(|i| i.specifier.starts_with("@t3-oss/env"));
     if !env_schema {
         facts.secret_env = out.secret_env;
     }
@@ -185,7 +207,10 @@ pub fn analyze(project: &Project, rel: &Path, text: String) -> Facts {
             let f = facts.finding(
                 USE_SERVER_EXPORTS,
                 e.offset,
-                format!("`{}` is exported from a 'use server' file but is not an async function", e.name),
+                format!(
+                    "`{}` is exported from a 'use server' file but is not an async function",
+                    e.name
+                ),
             );
             facts.findings.push(f);
         }
@@ -202,10 +227,7 @@ fn has_directive(program: &Program<'_>, name: &str) -> bool {
 }
 
 fn is_route_file(project: &Project, rel: &Path) -> bool {
-    rel.starts_with(&project.app_dir)
-        && rel
-            .file_stem()
-            .is_some_and(|s| s == "route")
+    rel.starts_with(&project.app_dir) && rel.file_stem().is_some_and(|s| s == "route")
 }
 
 /// Imports, `server-only`, server packages, and (in 'use server' files) the exports.
@@ -240,20 +262,21 @@ fn module_facts(program: &Program<'_>, facts: &mut Facts) {
                     .collect::<Vec<_>>();
                 // `import { type A } from` with only type specifiers is erased too.
                 let type_only = decl.import_kind.is_type()
-                    || (decl.specifiers.as_ref().is_some_and(|s| !s.is_empty()) && names.is_empty());
+                    || (decl.specifiers.as_ref().is_some_and(|s| !s.is_empty())
+                        && names.is_empty());
                 if !type_only && super::names::is_server_package(&specifier) {
-                    facts.server_imports.push((specifier.clone(), decl.span.start));
+                    facts
+                        .server_imports
+                        .push((specifier.clone(), decl.span.start));
                 }
                 facts.imports.push(Import {
                     specifier,
-                    offset: decl.span.start,
                     type_only,
                     names,
                 });
             }
             Statement::ExportFromDeclaration(decl) => facts.imports.push(Import {
                 specifier: decl.source.value.to_string(),
-                offset: decl.span.start,
                 type_only: decl.export_kind.is_type(),
                 names: decl
                     .specifiers
@@ -263,14 +286,15 @@ fn module_facts(program: &Program<'_>, facts: &mut Facts) {
             }),
             Statement::ExportAllDeclaration(decl) => facts.imports.push(Import {
                 specifier: decl.source.value.to_string(),
-                offset: decl.span.start,
                 type_only: decl.export_kind.is_type(),
                 names: vec![("*".into(), "*".into())],
             }),
             Statement::ExportDeclaration(export) if server_file => {
                 declaration_exports(&export.declaration, program, &mut facts.exports);
             }
-            Statement::ExportNamedDeclaration(export) if server_file && !export.export_kind.is_type() => {
+            Statement::ExportNamedDeclaration(export)
+                if server_file && !export.export_kind.is_type() =>
+            {
                 for spec in &export.specifiers {
                     if spec.export_kind.is_type() {
                         continue;
@@ -311,48 +335,63 @@ fn module_facts(program: &Program<'_>, facts: &mut Facts) {
     for import in &mut facts.imports {
         if !import.type_only
             && !import.names.is_empty()
-            && import.names.iter().all(|(_, local)| !refs.names.contains(local.as_str()))
+            && import
+                .names
+                .iter()
+                .all(|(_, local)| !refs.names.contains(local.as_str()))
         {
             import.type_only = true;
         }
     }
-    facts
-        .server_imports
-        .retain(|(spec, _)| facts.imports.iter().any(|i| &i.specifier == spec && !i.type_only));
+    facts.server_imports.retain(|(spec, _)| {
+        facts
+            .imports
+            .iter()
+            .any(|i| &i.specifier == spec && !i.type_only)
+    });
     // Dynamic `import("…")` anywhere bundles the module too.
     let mut dynamic = checks::DynamicImports::default();
     oxc_ast_visit::Visit::visit_program(&mut dynamic, program);
-    facts.imports.extend(dynamic.found.into_iter().map(|(specifier, offset)| Import {
-        specifier,
-        offset,
-        type_only: false,
-        names: vec![("*".into(), "*".into())],
-    }));
+    facts
+        .imports
+        .extend(dynamic.found.into_iter().map(|(specifier, _)| Import {
+            specifier,
+            type_only: false,
+            names: vec![("*".into(), "*".into())],
+        }));
 }
 
 fn declaration_exports(decl: &Declaration<'_>, program: &Program<'_>, out: &mut Vec<Export>) {
     match decl {
         Declaration::FunctionDeclaration(f) => out.push(Export {
-            name: f.id.as_ref().map(|i| i.name.to_string()).unwrap_or_default(),
+            name: f
+                .id
+                .as_ref()
+                .map(|i| i.name.to_string())
+                .unwrap_or_default(),
             offset: f.span.start,
             action: f.r#async || f.declare,
         }),
         Declaration::VariableDeclaration(var) => {
             for d in &var.declarations {
-                let name = d
-                    .id
-                    .get_binding_identifier()
-                    .map(|i| i.name.to_string())
-                    .unwrap_or_else(|| "(destructured)".into());
+                let name =
+                    d.id.get_binding_identifier()
+                        .map(|i| i.name.to_string())
+                        .unwrap_or_else(|| "(destructured)".into());
                 out.push(Export {
                     name,
                     offset: d.span.start,
-                    action: var.declare || d.init.as_ref().is_some_and(|e| value_is_action(e, program)),
+                    action: var.declare
+                        || d.init.as_ref().is_some_and(|e| value_is_action(e, program)),
                 });
             }
         }
         Declaration::ClassDeclaration(c) => out.push(Export {
-            name: c.id.as_ref().map(|i| i.name.to_string()).unwrap_or_default(),
+            name: c
+                .id
+                .as_ref()
+                .map(|i| i.name.to_string())
+                .unwrap_or_default(),
             offset: c.span.start,
             action: c.declare,
         }),
@@ -392,12 +431,17 @@ fn local_is_async(program: &Program<'_>, name: &str) -> Option<bool> {
             },
         };
         match decl {
-            Declaration::FunctionDeclaration(f) if f.id.as_ref().is_some_and(|i| i.name == name) => {
+            Declaration::FunctionDeclaration(f)
+                if f.id.as_ref().is_some_and(|i| i.name == name) =>
+            {
                 return Some(f.r#async);
             }
             Declaration::VariableDeclaration(var) => {
                 for d in &var.declarations {
-                    if d.id.get_binding_identifier().is_some_and(|i| i.name == name) {
+                    if d.id
+                        .get_binding_identifier()
+                        .is_some_and(|i| i.name == name)
+                    {
                         return Some(d.init.as_ref().is_some_and(|e| value_is_action(e, program)));
                     }
                 }
@@ -499,7 +543,10 @@ pub fn suppress(files: &[Facts], findings: Vec<Finding>) -> (Vec<Finding>, usize
                 kept.push(file.finding(
                     rules::IGNORE_WITHOUT_REASON,
                     ig.start,
-                    format!("`scaffold-audit-ignore {}` has no reason, so it suppresses nothing", ig.rules.join(", ")),
+                    format!(
+                        "`scaffold-audit-ignore {}` has no reason, so it suppresses nothing",
+                        ig.rules.join(", ")
+                    ),
                 ));
             } else if let Some(unknown) = ig.rules.iter().find(|r| rules::by_id(r).is_none()) {
                 let mut f = file.finding(
@@ -509,7 +556,11 @@ pub fn suppress(files: &[Facts], findings: Vec<Finding>) -> (Vec<Finding>, usize
                 );
                 f.fix = format!(
                     "use one of: {}",
-                    rules::RULES.iter().map(|r| r.id).collect::<Vec<_>>().join(", ")
+                    rules::RULES
+                        .iter()
+                        .map(|r| r.id)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 );
                 kept.push(f);
             }

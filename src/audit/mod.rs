@@ -145,7 +145,13 @@ pub fn run(project: &Project, options: &Options) -> Result<Report> {
     findings.dedup();
     let routes = routes
         .into_iter()
-        .filter(|r| options.only.is_empty() || options.only.iter().any(|p| Path::new(&r.file).starts_with(p)))
+        .filter(|r| {
+            options.only.is_empty()
+                || options
+                    .only
+                    .iter()
+                    .any(|p| Path::new(&r.file).starts_with(p))
+        })
         .collect();
     Ok(Report {
         root: project.root.display().to_string(),
@@ -156,6 +162,16 @@ pub fn run(project: &Project, options: &Options) -> Result<Report> {
         suppressed,
         millis: started.elapsed().as_millis(),
     })
+}
+
+/// The findings one file yields on its own (no project-wide rules), for property tests and
+/// fuzzing: the same per-file path `run` takes.
+pub fn check_file(path: &Path, text: &str) -> Vec<Finding> {
+    let project = Project::in_memory();
+    let facts = file::analyze(&project, path, text.to_string());
+    let (mut findings, _) = file::suppress(std::slice::from_ref(&facts), facts.findings.clone());
+    findings.sort_by(|a, b| (a.line, a.column, a.rule).cmp(&(b.line, b.column, b.rule)));
+    findings
 }
 
 /// Walks the project in parallel and analyzes each source file on its own.
@@ -191,7 +207,9 @@ fn read_and_analyze(project: &Project) -> Vec<file::Facts> {
                 return ignore::WalkState::Continue;
             };
             let facts = file::analyze(project, rel, text);
-            out.lock().expect("no panics while holding the lock").push(facts);
+            out.lock()
+                .expect("no panics while holding the lock")
+                .push(facts);
             ignore::WalkState::Continue
         })
     });

@@ -39,7 +39,13 @@ fn is_auth_name(name: &str) -> bool {
         }
     }
     for qualifier in [
-        "current", "authenticated", "signedin", "loggedin", "server", "valid", "active",
+        "current",
+        "authenticated",
+        "signedin",
+        "loggedin",
+        "server",
+        "valid",
+        "active",
     ] {
         if let Some(r) = rest.strip_prefix(qualifier) {
             rest = r;
@@ -79,18 +85,43 @@ fn is_auth_name(name: &str) -> bool {
 /// `withAuth(...)`.
 pub fn wrapper_authenticates(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    ["auth", "protected", "private", "withuser", "user", "session", "member", "admin", "owner", "team"]
-        .iter()
-        .any(|w| lower.contains(w))
+    [
+        "auth",
+        "protected",
+        "private",
+        "withuser",
+        "user",
+        "session",
+        "member",
+        "admin",
+        "owner",
+        "team",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// Action names that are public by nature: the sign-in and sign-up forms.
 pub fn is_public_action(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     [
-        "signin", "signup", "signout", "login", "logout", "register", "forgot", "resetpassword",
-        "verifyemail", "sendmagiclink", "magiclink", "subscribe", "newsletter", "waitlist",
-        "contact", "oauth", "otp",
+        "signin",
+        "signup",
+        "signout",
+        "login",
+        "logout",
+        "register",
+        "forgot",
+        "resetpassword",
+        "verifyemail",
+        "sendmagiclink",
+        "magiclink",
+        "subscribe",
+        "newsletter",
+        "waitlist",
+        "contact",
+        "oauth",
+        "otp",
     ]
     .iter()
     .any(|w| lower.contains(w))
@@ -124,8 +155,24 @@ const DATA_PACKAGES: &[&str] = &[
 /// Folder and file names of a project's data layer: `@/lib/db`, `./data`,
 /// `@/server/queries`, `~/lib/db/queries`, `@/lib/dal`.
 const DATA_SEGMENTS: &[&str] = &[
-    "db", "database", "data", "dal", "prisma", "drizzle", "queries", "query", "repository",
-    "repositories", "repo", "models", "model", "store", "supabase", "mutations", "kv", "redis",
+    "db",
+    "database",
+    "data",
+    "dal",
+    "prisma",
+    "drizzle",
+    "queries",
+    "query",
+    "repository",
+    "repositories",
+    "repo",
+    "models",
+    "model",
+    "store",
+    "supabase",
+    "mutations",
+    "kv",
+    "redis",
 ];
 
 /// Whether calls of what a module exports are data access.
@@ -148,8 +195,21 @@ pub fn is_data_module(specifier: &str) -> bool {
 pub fn is_data_handle(root: &str) -> bool {
     matches!(
         root,
-        "db" | "prisma" | "sql" | "supabase" | "knex" | "drizzle" | "redis" | "kv" | "tx" | "trx"
-            | "database" | "client" | "pool" | "connection" | "mongo" | "collection"
+        "db" | "prisma"
+            | "sql"
+            | "supabase"
+            | "knex"
+            | "drizzle"
+            | "redis"
+            | "kv"
+            | "tx"
+            | "trx"
+            | "database"
+            | "client"
+            | "pool"
+            | "connection"
+            | "mongo"
+            | "collection"
     )
 }
 
@@ -274,22 +334,40 @@ pub fn is_public_env(name: &str) -> bool {
 /// code are bugs, not leaks: they are undefined in the browser).
 pub fn is_credential_env(name: &str) -> bool {
     let upper = name.to_ascii_uppercase();
-    ["SECRET", "KEY", "TOKEN", "PASSWORD", "PRIVATE", "DATABASE", "DSN", "CREDENTIAL", "AUTH", "POSTGRES", "MYSQL", "MONGO", "REDIS"]
-        .iter()
-        .any(|w| upper.contains(w))
+    [
+        "SECRET",
+        "KEY",
+        "TOKEN",
+        "PASSWORD",
+        "PRIVATE",
+        "DATABASE",
+        "DSN",
+        "CREDENTIAL",
+        "AUTH",
+        "POSTGRES",
+        "MYSQL",
+        "MONGO",
+        "REDIS",
+    ]
+    .iter()
+    .any(|w| upper.contains(w))
 }
 
 /// Identifiers (or the last property of a member chain) that hold a secret, a signature or
 /// a token. `password` is left out: comparing a password with its confirmation is form UX.
 pub fn is_secret_name(name: &str) -> Option<SecretKind> {
     let lower = name.to_ascii_lowercase().replace('_', "");
-    if ["type", "kind", "name", "count", "length", "status", "expire", "url", "header"]
-        .iter()
-        .any(|w| lower.ends_with(w))
+    if [
+        "type", "kind", "name", "count", "length", "status", "expire", "url", "header",
+    ]
+    .iter()
+    .any(|w| lower.ends_with(w))
     {
         return None;
     }
-    if ["signature", "hmac", "digest", "sig"].iter().any(|w| lower.contains(w))
+    if ["signature", "hmac", "digest", "sig"]
+        .iter()
+        .any(|w| lower.contains(w))
         && !lower.contains("design")
     {
         return Some(SecretKind::Signature);
@@ -335,7 +413,10 @@ pub fn is_verify_call(last: &str) -> bool {
             lower.as_str(),
             "constructevent" | "constructeventasync" | "timingsafeequal" | "createhmac" | "unwrap"
         )
-        || (lower.contains("signature") && (lower.starts_with("is") || lower.starts_with("check") || lower.starts_with("validate")))
+        || (lower.contains("signature")
+            && (lower.starts_with("is")
+                || lower.starts_with("check")
+                || lower.starts_with("validate")))
         || lower.starts_with("validatewebhook")
 }
 
@@ -363,14 +444,30 @@ mod tests {
         ] {
             assert!(is_auth_call(yes), "{yes}");
         }
-        for no in ["getUsers", "getUserPosts", "updateUser", "createPost", "db.select", "authorize"] {
+        for no in [
+            "getUsers",
+            "getUserPosts",
+            "updateUser",
+            "createPost",
+            "db.select",
+            "authorize",
+        ] {
             assert!(!is_auth_call(no), "{no}");
         }
     }
 
     #[test]
     fn data_modules() {
-        for yes in ["@/lib/db", "./data", "@/server/queries", "~/lib/db/queries", "@prisma/client", "drizzle-orm", "../generated/prisma/client", "@/lib/dal"] {
+        for yes in [
+            "@/lib/db",
+            "./data",
+            "@/server/queries",
+            "~/lib/db/queries",
+            "@prisma/client",
+            "drizzle-orm",
+            "../generated/prisma/client",
+            "@/lib/dal",
+        ] {
             assert!(is_data_module(yes), "{yes}");
         }
         for no in ["@/lib/utils", "./schema", "next/cache", "zod", "@/auth"] {
@@ -380,10 +477,27 @@ mod tests {
 
     #[test]
     fn server_packages() {
-        for yes in ["fs", "node:fs", "fs/promises", "pg", "drizzle-orm/node-postgres", "@aws-sdk/client-s3", "stripe", "@/generated/prisma/client"] {
+        for yes in [
+            "fs",
+            "node:fs",
+            "fs/promises",
+            "pg",
+            "drizzle-orm/node-postgres",
+            "@aws-sdk/client-s3",
+            "stripe",
+            "@/generated/prisma/client",
+        ] {
             assert!(is_server_package(yes), "{yes}");
         }
-        for no in ["drizzle-orm/pg-core", "react", "@stripe/stripe-js", "server-only", "./db", "path", "@prisma/client"] {
+        for no in [
+            "drizzle-orm/pg-core",
+            "react",
+            "@stripe/stripe-js",
+            "server-only",
+            "./db",
+            "path",
+            "@prisma/client",
+        ] {
             assert!(!is_server_package(no), "{no}");
         }
     }

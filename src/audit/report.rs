@@ -68,7 +68,10 @@ pub fn human(report: &Report, out: &mut impl Write) -> io::Result<()> {
         report.files,
         report.millis,
         if report.suppressed > 0 {
-            format!("; {} suppressed by scaffold-audit-ignore", report.suppressed)
+            format!(
+                "; {} suppressed by scaffold-audit-ignore",
+                report.suppressed
+            )
         } else {
             String::new()
         }
@@ -95,7 +98,7 @@ pub fn sarif(report: &Report, out: &mut impl Write) -> io::Result<()> {
         .map(|r| {
             json!({
                 "id": r.id,
-                "name": r.id,
+                "name": pascal(r.id),
                 "shortDescription": { "text": r.title },
                 "fullDescription": { "text": format!("{}: {}.", r.title, r.why) },
                 "help": {
@@ -126,6 +129,18 @@ pub fn sarif(report: &Report, out: &mut impl Write) -> io::Result<()> {
     });
     serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
     writeln!(out)
+}
+
+/// `action-auth` → `ActionAuth`: SARIF wants a readable name that differs from the id.
+fn pascal(id: &str) -> String {
+    id.split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -159,7 +174,12 @@ fn result(f: &Finding) -> Value {
 fn fingerprint(f: &Finding) -> String {
     // FNV-1a: stable across Rust versions, unlike DefaultHasher.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in f.rule.bytes().chain(f.file.bytes()).chain(f.message.bytes()) {
+    for byte in f
+        .rule
+        .bytes()
+        .chain(f.file.bytes())
+        .chain(f.message.bytes())
+    {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }

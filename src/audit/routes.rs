@@ -18,14 +18,20 @@ pub fn check(project: &Project, files: &[Facts]) -> (Vec<RouteEntry>, Vec<Findin
         .collect();
     let routes: Vec<&Facts> = files.iter().filter(|f| f.route.is_some()).collect();
     // Each route scans every file: split the routes over the cores.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
     let chunk = routes.len().div_ceil(threads).max(1);
     let results: Vec<(RouteEntry, Option<Finding>)> = std::thread::scope(|s| {
         let handles: Vec<_> = routes
             .chunks(chunk)
             .map(|part| {
                 let sources = &sources;
-                s.spawn(move || part.iter().map(|f| classify(project, f, sources)).collect::<Vec<_>>())
+                s.spawn(move || {
+                    part.iter()
+                        .map(|f| classify(project, f, sources))
+                        .collect::<Vec<_>>()
+                })
             })
             .collect();
         handles
@@ -43,9 +49,20 @@ pub fn check(project: &Project, files: &[Facts]) -> (Vec<RouteEntry>, Vec<Findin
     (entries, findings)
 }
 
-fn classify(project: &Project, f: &Facts, sources: &[(PathBuf, &str)]) -> (RouteEntry, Option<Finding>) {
-    let methods = f.route.as_ref().map(|r| r.methods.clone()).unwrap_or_default();
-    let typescript = matches!(f.path.extension().and_then(|e| e.to_str()), Some("ts" | "tsx"));
+fn classify(
+    project: &Project,
+    f: &Facts,
+    sources: &[(PathBuf, &str)],
+) -> (RouteEntry, Option<Finding>) {
+    let methods = f
+        .route
+        .as_ref()
+        .map(|r| r.methods.clone())
+        .unwrap_or_default();
+    let typescript = matches!(
+        f.path.extension().and_then(|e| e.to_str()),
+        Some("ts" | "tsx")
+    );
     let classified = if !f.parsed {
         Err("the file does not parse".to_string())
     } else if !typescript {

@@ -30,7 +30,6 @@ pub struct Advisory {
     pub severity: String,
     pub title: String,
     pub url: String,
-    pub patched: String,
     ranges: Vec<Span>,
 }
 
@@ -89,7 +88,10 @@ fn installed(root: &Path, package: &str) -> Option<(Version, &'static str)> {
         if let Ok(text) = std::fs::read_to_string(&lock)
             && let Ok(json) = serde_json::from_str::<serde_json::Value>(&text)
             && let Some(v) = json
-                .pointer(&format!("/packages/node_modules~1{}", package.replace('/', "~1")))
+                .pointer(&format!(
+                    "/packages/node_modules~1{}",
+                    package.replace('/', "~1")
+                ))
                 .and_then(|p| p.get("version"))
                 .and_then(|v| v.as_str())
                 .and_then(|s| Version::parse(s).ok())
@@ -97,7 +99,8 @@ fn installed(root: &Path, package: &str) -> Option<(Version, &'static str)> {
             return Some((v, "locked"));
         }
     }
-    let pkg: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root.join("package.json")).ok()?).ok()?;
+    let pkg: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("package.json")).ok()?).ok()?;
     let declared = ["dependencies", "devDependencies"]
         .iter()
         .find_map(|s| pkg.get(s)?.get(package)?.as_str())?;
@@ -128,7 +131,10 @@ pub fn check(project: &crate::project::Project) -> Vec<Finding> {
             .lines()
             .position(|l| l.trim_start().starts_with(&key))
             .map_or(1, |i| i + 1);
-        let worst = if found.iter().any(|a| matches!(a.severity.as_str(), "critical" | "high")) {
+        let worst = if found
+            .iter()
+            .any(|a| matches!(a.severity.as_str(), "critical" | "high"))
+        {
             Severity::Error
         } else {
             Severity::Warning
@@ -144,7 +150,16 @@ pub fn check(project: &crate::project::Project) -> Vec<Finding> {
         let shown = found
             .iter()
             .take(3)
-            .map(|a| format!("{} ({}, {}): {}", a.cve, a.severity, a.url, a.title.trim_end_matches('.')))
+            .map(|a| {
+                format!(
+                    "{} ({}, {} {}): {}",
+                    a.cve,
+                    a.severity,
+                    a.id,
+                    a.url,
+                    a.title.trim_end_matches('.')
+                )
+            })
             .collect::<Vec<_>>();
         let rest = found.len().saturating_sub(3);
         let mut f = VULNERABLE_VERSION.at(
@@ -155,7 +170,11 @@ pub fn check(project: &crate::project::Project) -> Vec<Finding> {
                 found.len(),
                 if found.len() == 1 { "y" } else { "ies" },
                 shown.join("; "),
-                if rest > 0 { format!("; and {rest} more") } else { String::new() }
+                if rest > 0 {
+                    format!("; and {rest} more")
+                } else {
+                    String::new()
+                }
             ),
         );
         f.severity = worst;

@@ -316,7 +316,12 @@ enum RouteOutcome {
 
 /// Why the route must stay a route, from the route's analysis and the caller scan; empty
 /// when only the app calls its mutations.
-pub(super) fn route_reasons(analysis: &Analysis, scan: &Scan, route: &str, url: &str) -> Vec<Reason> {
+pub(super) fn route_reasons(
+    analysis: &Analysis,
+    scan: &Scan,
+    route: &str,
+    url: &str,
+) -> Vec<Reason> {
     let mut reasons = analysis.reasons.clone();
     // An SWR / react-query key reads the GET: when the GET stays in the route, the key
     // keeps working and `mutate(key)` after a moved mutation still revalidates it.

@@ -54,9 +54,7 @@ pub fn classify(
             continue;
         }
         scan.scanned += 1;
-        let is_config = path
-            .to_str()
-            .is_some_and(|p| p.starts_with("next.config."));
+        let is_config = path.to_str().is_some_and(|p| p.starts_with("next.config."));
         if !is_config && memchr::memmem::find(source.as_bytes(), needle.as_bytes()).is_none() {
             continue;
         }
@@ -73,7 +71,8 @@ pub fn classify(
         scan.rewritten.extend(found.rewritten);
         scan.manual.extend(found.manual);
     }
-    let mut reasons = assemble::route_reasons(&analysis, &scan, &slash(route), &url::display(&segment));
+    let mut reasons =
+        assemble::route_reasons(&analysis, &scan, &slash(route), &url::display(&segment));
     reasons.sort_by(|a, b| a.location.cmp(&b.location));
     reasons.dedup();
     Ok(Classification {

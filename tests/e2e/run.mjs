@@ -26,6 +26,7 @@ import { fileURLToPath } from "node:url";
 import { drizzleStages } from "./data-layers.mjs";
 import { prismaStages } from "./prisma-stage.mjs";
 import { formatMatrix } from "./format-matrix.mjs";
+import { auditApp, validateSarif } from "./audit-stage.mjs";
 import { copyAppTree } from "./lib/copy.mjs";
 import { freePort, startNext } from "./lib/server.mjs";
 import { randomVariants } from "./random-variants.mjs";
@@ -854,6 +855,11 @@ async function main() {
       }),
     );
   }
+  if (!options.only) {
+    await stage("audit: SARIF through the SARIF validator", () =>
+      validateSarif({ run, bin: scaffoldBin(), env: CHILD_ENV }),
+    );
+  }
   // Generated code on real databases: Drizzle + PGlite, and Prisma 7 through
   // a PGlite driver adapter, each in its own copy of the Next 16 app.
   const layerOptions = {
@@ -871,6 +877,10 @@ async function main() {
   if (layers.includes("drizzle")) await drizzleStages(layerOptions);
   if (layers.includes("prisma")) await prismaStages(layerOptions);
   return finish();
+}
+
+function scaffoldBin() {
+  return path.resolve(ROOT, process.env.SCAFFOLD_BIN ?? "target/debug/scaffold");
 }
 
 /** Every stage for one app: install, generate, static checks, build, browser. */
@@ -899,6 +909,10 @@ async function runApp(app, variants, options) {
   const generatedNames = []; // variants that generated without error
   await stage(label("generate"), () =>
     generate(app, variants, owners, generatedNames),
+  );
+  // Before the migrations: the generated code alone must audit clean.
+  await stage(label("scaffold audit (generated code)"), () =>
+    auditApp({ run, bin: scaffoldBin(), app: APP }),
   );
   if (app.migrate) {
     await stage(label("migrate route-to-action"), () =>

@@ -42,7 +42,8 @@ use rewrite::{
     Arg, Manual, Rewriter, layout_args, property, property_key, ternary_rewrite, unsent_header,
 };
 
-pub(crate) const SOURCE_EXTENSIONS: &[&str] = &["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts"];
+pub(crate) const SOURCE_EXTENSIONS: &[&str] =
+    &["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts"];
 
 /// Where a new import goes: after the last import, after the directives
 /// (`"use client"`), or at the top.

@@ -1,0 +1,21 @@
+import { count, isNotNull } from "drizzle-orm";
+import { db } from "@/lib/db";
+import { posts } from "@/lib/db/schema";
+
+const corsHeaders = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Credentials": "true",
+  "Access-Control-Allow-Methods": "GET, OPTIONS",
+};
+
+export function OPTIONS() {
+  return new Response(null, { status: 204, headers: corsHeaders });
+}
+
+export async function GET() {
+  const [{ published }] = await db
+    .select({ published: count() })
+    .from(posts)
+    .where(isNotNull(posts.publishedAt));
+  return Response.json({ published }, { headers: corsHeaders });
+}
