@@ -314,3 +314,36 @@ proptest! {
         prop_assert_eq!(first, second);
     }
 }
+
+/// `tests/audit/vulnerable` seeds one defect per rule in the shapes of public apps (see
+/// tests/audit/EXPECTED.md); `tests/audit/fixed` is the same app done right.
+#[test]
+fn fixtures_report_every_seeded_defect_and_nothing_once_fixed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/audit");
+    let mut vulnerable = audit(&dir.join("vulnerable"));
+    for rule in scaffold::audit::RULES {
+        if rule.id == "parse-error" {
+            continue;
+        }
+        assert!(
+            vulnerable.findings.iter().any(|f| f.rule == rule.id),
+            "{} not found in the vulnerable fixture",
+            rule.id
+        );
+    }
+    let fixed = audit(&dir.join("fixed"));
+    assert!(fixed.findings.is_empty(), "{:#?}", fixed.findings);
+    assert_eq!(fixed.suppressed, 1);
+    assert!(fixed.routes.iter().all(|r| r.verdict != "candidate"));
+
+    // The whole report, as a reviewer reads it.
+    vulnerable.root = "tests/audit/vulnerable".into();
+    vulnerable.millis = 0;
+    let mut text = Vec::new();
+    scaffold::audit::report::human(&vulnerable, &mut text).unwrap();
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.bind(|| {
+        insta::assert_snapshot!("audit__vulnerable", String::from_utf8(text).unwrap());
+    });
+}

@@ -159,7 +159,9 @@ fn check(
         bindings(&p.pattern, &mut bound);
         for (name, offset) in &bound {
             flow.params.insert(name.clone());
-            if names::is_owner_id(name) {
+            // A wrapper's callback gets its parameters (next-safe-action's `ctx`) from
+            // the server.
+            if names::is_owner_id(name) && c.wrapper.is_none() {
                 flow.owner
                     .push((*offset, format!("the parameter `{name}`")));
             }

@@ -61,6 +61,19 @@ pub fn run(program: &Program<'_>, facts: &Facts, route: bool) -> Output {
         .flat_map(|i| i.names.iter())
         .filter(|(imported, _)| NAVIGATION_THROWS.contains(&imported.as_str()))
         .map(|(_, local)| local.clone())
+        .chain(
+            // Auth.js's server-side signIn/signOut redirect by throwing too.
+            facts
+                .imports
+                .iter()
+                .filter(|i| {
+                    (i.specifier == "next-auth" || i.specifier.ends_with("/auth") || i.specifier == "auth")
+                        && i.specifier != "next-auth/react"
+                })
+                .flat_map(|i| i.names.iter())
+                .filter(|(imported, _)| matches!(imported.as_str(), "signIn" | "signOut"))
+                .map(|(_, local)| local.clone()),
+        )
         .collect();
     let mut route_facts = route.then(|| RouteFacts {
         methods: handler_methods(program),

@@ -411,12 +411,35 @@ fn value_is_action(expr: &Expression<'_>, program: &Program<'_>) -> bool {
     match expr.without_parentheses() {
         Expression::ArrowFunctionExpression(a) => a.r#async,
         Expression::FunctionExpression(f) => f.r#async,
-        Expression::CallExpression(_) | Expression::AwaitExpression(_) => true,
+        // A wrapper that returns an action takes a function (`cache(async …)`,
+        // `client.action(async …)`, `withAuth(handler)`); `z.object({…})` takes none.
+        Expression::CallExpression(call) => wraps_function(call, program),
+        Expression::AwaitExpression(_) => true,
         Expression::Identifier(id) => local_is_async(program, id.name.as_str()).unwrap_or(true),
         Expression::TSAsExpression(e) => value_is_action(&e.expression, program),
         Expression::TSSatisfiesExpression(e) => value_is_action(&e.expression, program),
         _ => false,
     }
+}
+
+/// Whether some call of a chain (`a.b(x).c(async () => …)`) is given a function.
+fn wraps_function(call: &oxc_ast::ast::CallExpression<'_>, program: &Program<'_>) -> bool {
+    let given = call.arguments.iter().filter_map(|a| a.as_expression()).any(|e| {
+        match e.without_parentheses() {
+            Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_) => true,
+            Expression::Identifier(id) => local_is_async(program, id.name.as_str()).unwrap_or(true),
+            Expression::CallExpression(inner) => wraps_function(inner, program),
+            _ => false,
+        }
+    });
+    given
+        || match call.callee.without_parentheses() {
+            Expression::StaticMemberExpression(m) => match m.object.without_parentheses() {
+                Expression::CallExpression(inner) => wraps_function(inner, program),
+                _ => false,
+            },
+            _ => false,
+        }
 }
 
 /// Whether a top-level function or const of this file is async; `None` when it is not

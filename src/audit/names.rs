@@ -247,7 +247,8 @@ pub fn is_owner_id(name: &str) -> bool {
 /// Packages that only make sense on the server: database drivers, secret-key SDKs and
 /// Node built-ins.
 pub fn is_server_package(specifier: &str) -> bool {
-    if specifier.starts_with("node:") {
+    // The Prisma 7 `prisma-client` generator's output (`@/generated/prisma/client`).
+    if specifier.starts_with("node:") || specifier.contains("generated/prisma") {
         return true;
     }
     let Some(package) = package_name(specifier) else {
