@@ -142,6 +142,10 @@ fn defective() -> Project {
             "import \"server-only\";\n\nimport { drizzle } from \"drizzle-orm/node-postgres\";\n\nexport const db = drizzle(process.env.DATABASE_URL!);\n",
         )
         .file(
+            "app/posts/post-buttons.tsx",
+            "\"use client\";\n\nimport { deletePost, renamePost } from \"./actions\";\n\nexport function PostButtons({ id }: { id: string }) {\n  return (\n    <form action={renamePost}>\n      <button type=\"button\" onClick={() => deletePost(id)}>\n        Delete\n      </button>\n    </form>\n  );\n}\n",
+        )
+        .file(
             "app/posts/actions.ts",
             r#""use server";
 

@@ -25,9 +25,22 @@ use super::rules::{ACTION_ARGUMENT, ACTION_AUTH, ACTION_FORMDATA, ACTION_USER_ID
 use super::{ActionEntry, Finding};
 use crate::migrate::ast::string_value;
 
+/// One action and what the file alone says about it; [`super::exposure`] finishes the
+/// judgement with the rest of the project.
+#[derive(Debug)]
+pub struct ActionResult {
+    pub entry: ActionEntry,
+    pub findings: Vec<Finding>,
+    /// The root of a wrapper chain whose name does not say it authenticates
+    /// (`actionClient` in `actionClient.schema(s).action(…)`): its definition decides.
+    pub wrapper_root: Option<String>,
+    /// Exported from a 'use server' module (an inline action is always sent to the client).
+    pub exported: bool,
+}
+
 pub struct Found {
     pub findings: Vec<Finding>,
-    pub actions: Vec<ActionEntry>,
+    pub actions: Vec<ActionResult>,
 }
 
 /// A function body, arrow or not.
@@ -75,6 +88,8 @@ impl<'a> Func<'a> {
 struct Wrapper {
     authenticates: bool,
     validates: bool,
+    /// The identifier the chain starts from.
+    root: Option<String>,
 }
 
 struct Candidate<'a> {
@@ -176,6 +191,7 @@ fn check(
     c.func.visit_body(&mut flow);
 
     let wrapper_auth = c.wrapper.as_ref().is_some_and(|w| w.authenticates);
+    let mut result_findings = Vec::new();
     let validated_by_wrapper = c.wrapper.as_ref().is_some_and(|w| w.validates);
     let first_data = flow
         .events
@@ -189,7 +205,7 @@ fn check(
     let scope = flow.scopes.clone();
     let mut push = |mut f: Finding| {
         f.scope = scope.clone();
-        found.findings.push(f);
+        result_findings.push(f);
     };
     let auth = if names::is_public_action(&c.name) {
         "public"
@@ -226,9 +242,7 @@ fn check(
             }
         }
     };
-    found
-        .actions
-        .push(entry(facts, c.offset, &c.name, c.kind, auth));
+    let entry = entry(facts, c.offset, &c.name, c.kind, auth);
 
     let validated = flow.validated_closure();
     if !validated_by_wrapper {
@@ -262,6 +276,17 @@ fn check(
             format!("`{}` reads a user id from {what}", c.name),
         ));
     }
+    let wrapper_root = c
+        .wrapper
+        .as_ref()
+        .filter(|w| !w.authenticates && matches!(auth, "missing" | "late"))
+        .and_then(|w| w.root.clone());
+    found.actions.push(ActionResult {
+        entry,
+        findings: result_findings,
+        wrapper_root,
+        exported: c.kind != "inline",
+    });
 }
 
 #[derive(Debug)]
@@ -546,6 +571,46 @@ impl<'a> Visit<'a> for Flow<'_, 'a> {
     }
 }
 
+/// Whether a call chain checks a session anywhere in its arguments: an auth call inside
+/// a `.use(async ({ next }) => …)` middleware, or a middleware named for auth.
+#[derive(Default)]
+pub struct AuthInChain {
+    pub found: bool,
+}
+
+impl<'a> Visit<'a> for AuthInChain {
+    fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        if callee_path(&it.callee).is_some_and(|p| names::is_auth_call(&p)) {
+            self.found = true;
+        }
+        for arg in &it.arguments {
+            if let Some(Expression::Identifier(id)) =
+                arg.as_expression().map(Expression::without_parentheses)
+                && names::wrapper_authenticates(&id.name)
+            {
+                self.found = true;
+            }
+        }
+        walk::walk_call_expression(self, it);
+    }
+}
+
+/// The identifier a call chain starts from: `base` in `base.use(…).schema(…)`.
+pub fn chain_root(call: &CallExpression<'_>) -> Option<String> {
+    let mut current = call;
+    loop {
+        match current.callee.without_parentheses() {
+            Expression::Identifier(id) => return Some(id.name.to_string()),
+            Expression::StaticMemberExpression(m) => match m.object.without_parentheses() {
+                Expression::CallExpression(inner) => current = inner,
+                Expression::Identifier(id) => return Some(id.name.to_string()),
+                _ => return None,
+            },
+            _ => return None,
+        }
+    }
+}
+
 /// Identifiers referenced in an expression.
 #[derive(Default)]
 struct Idents {
@@ -785,10 +850,16 @@ fn unwrap<'a>(call: &'a CallExpression<'a>) -> Option<(Func<'a>, Wrapper)> {
             }
         }
         match current.callee.without_parentheses() {
+            // `validatedActionWithUser(schema, async …)`, `withTeam(async …)`
+            Expression::Identifier(id) => {
+                wrapper.root = Some(id.name.to_string());
+                break;
+            }
             Expression::StaticMemberExpression(m) => match m.object.without_parentheses() {
                 Expression::CallExpression(inner) => current = inner,
                 Expression::Identifier(id) => {
                     wrapper.authenticates |= names::wrapper_authenticates(&id.name);
+                    wrapper.root = Some(id.name.to_string());
                     break;
                 }
                 _ => break,

@@ -48,7 +48,8 @@ pub fn resolve(
     })
 }
 
-pub fn check(project: &Project, files: &[Facts]) -> Vec<Finding> {
+/// The boundary's findings, and which files are bundled for the browser.
+pub fn check(project: &Project, files: &[Facts]) -> (Vec<Finding>, Vec<bool>) {
     let index: HashMap<&Path, usize> = files
         .iter()
         .enumerate()
@@ -159,7 +160,7 @@ pub fn check(project: &Project, files: &[Facts]) -> Vec<Finding> {
             ));
         }
     }
-    out
+    (out, reached)
 }
 
 /// `Promise.all` of functions imported from 'use server' modules, in client code.

@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use oxc_ast::ast::{
     Argument, BinaryExpression, BindingPattern, CallExpression, CatchClause, Expression, Function,
-    ImportExpression, NewExpression, ObjectProperty, Program, PropertyKey, Statement,
-    StaticMemberExpression, TryStatement, UnaryOperator, VariableDeclarator,
+    NewExpression, ObjectProperty, Program, PropertyKey, Statement, StaticMemberExpression,
+    TryStatement, UnaryOperator, VariableDeclarator,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_syntax::scope::ScopeFlags;
@@ -32,6 +32,14 @@ pub struct RouteFacts {
     pub signature_header: Option<u32>,
     /// Exported HTTP methods.
     pub methods: Vec<String>,
+    /// A POST or PUT handler is a function written in this file (not re-exported or
+    /// wrapped), so what it does is visible here.
+    pub local_receiver: bool,
+    /// It authenticates its caller (an auth call, an Authorization or API-key header): a
+    /// management API, not a webhook receiver.
+    pub authenticates: bool,
+    /// It compares a token or signature (with `===` or a timing-safe compare).
+    pub compares_secret: bool,
 }
 
 pub struct Output {
@@ -67,7 +75,9 @@ pub fn run(program: &Program<'_>, facts: &Facts, route: bool) -> Output {
                 .imports
                 .iter()
                 .filter(|i| {
-                    (i.specifier == "next-auth" || i.specifier.ends_with("/auth") || i.specifier == "auth")
+                    (i.specifier == "next-auth"
+                        || i.specifier.ends_with("/auth")
+                        || i.specifier == "auth")
                         && i.specifier != "next-auth/react"
                 })
                 .flat_map(|i| i.names.iter())
@@ -77,6 +87,7 @@ pub fn run(program: &Program<'_>, facts: &Facts, route: bool) -> Output {
         .collect();
     let mut route_facts = route.then(|| RouteFacts {
         methods: handler_methods(program),
+        local_receiver: local_receiver(program),
         ..RouteFacts::default()
     });
     let request_names = if route {
@@ -84,8 +95,21 @@ pub fn run(program: &Program<'_>, facts: &Facts, route: bool) -> Output {
     } else {
         HashSet::new()
     };
+    let stem = facts
+        .path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
+    let test = facts.path.components().any(|c| {
+        matches!(
+            c.as_os_str().to_str(),
+            Some("__tests__" | "tests" | "test" | "e2e" | "__mocks__")
+        )
+    }) || [".test.", ".spec."].iter().any(|t| facts.name.contains(t));
     let mut v = Checker {
         facts,
+        test,
+        proxy: matches!(stem, "proxy" | "middleware"),
         client: facts.directive == Directive::Client,
         navigation,
         tries: Vec::new(),
@@ -101,6 +125,7 @@ pub fn run(program: &Program<'_>, facts: &Facts, route: bool) -> Output {
         credentials: false,
         checks_session: false,
         server_apis: Vec::new(),
+        secret_vars: HashMap::new(),
     };
     v.visit_program(program);
     v.cors_findings();
@@ -130,6 +155,10 @@ pub fn run(program: &Program<'_>, facts: &Facts, route: bool) -> Output {
 
 struct Checker<'f> {
     facts: &'f Facts,
+    /// A test file: its comparisons are fixtures, not checks.
+    test: bool,
+    /// The file is the proxy or middleware (only there does a session check matter here).
+    proxy: bool,
     client: bool,
     /// Local names of next/navigation's throwing functions.
     navigation: HashSet<String>,
@@ -150,6 +179,8 @@ struct Checker<'f> {
     credentials: bool,
     checks_session: bool,
     server_apis: Vec<(String, u32)>,
+    /// Variables that hold a secret, a signature or a credential.
+    secret_vars: HashMap<String, SecretKind>,
 }
 
 impl Checker<'_> {
@@ -214,13 +245,16 @@ impl Checker<'_> {
     }
 
     fn secret_compare(&mut self, it: &BinaryExpression<'_>) {
-        if self.client || !it.operator.is_equality() {
+        if self.client || self.test || !it.operator.is_equality() {
             return;
         }
         if harmless(&it.left) || harmless(&it.right) {
             return;
         }
-        let kind = match (secret_of(&it.left), secret_of(&it.right)) {
+        let kind = match (
+            secret_of(&it.left, &self.secret_vars),
+            secret_of(&it.right, &self.secret_vars),
+        ) {
             (Some(SecretKind::Signature), _) | (_, Some(SecretKind::Signature)) => {
                 SecretKind::Signature
             }
@@ -247,16 +281,16 @@ impl Checker<'_> {
         if kind == SecretKind::Signature {
             f.severity = Severity::Error;
         }
+        if let Some(route) = self.route.as_mut() {
+            route.compares_secret = true;
+        }
         self.push(f);
     }
 }
 
 impl<'a> Visit<'a> for Checker<'_> {
     fn visit_static_member_expression(&mut self, it: &StaticMemberExpression<'a>) {
-        if let Some(object) = dotted(&it.object)
-            && object == "process.env"
-            && !names::is_public_env(it.property.name.as_str())
-        {
+        if is_process_env(&it.object) && !names::is_public_env(it.property.name.as_str()) {
             self.out_env
                 .push((it.property.name.to_string(), it.span.start));
         }
@@ -266,7 +300,7 @@ impl<'a> Visit<'a> for Checker<'_> {
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let Some(init) = &it.init {
             // const { SECRET } = process.env
-            if dotted(init).is_some_and(|d| d == "process.env")
+            if is_process_env(init)
                 && let BindingPattern::ObjectPattern(pattern) = &it.id
             {
                 for p in &pattern.properties {
@@ -277,10 +311,13 @@ impl<'a> Visit<'a> for Checker<'_> {
                     }
                 }
             }
-            if let BindingPattern::BindingIdentifier(id) = &it.id
-                && self.origin_read(init).is_some()
-            {
-                self.origin_vars.insert(id.name.to_string(), id.span.start);
+            if let BindingPattern::BindingIdentifier(id) = &it.id {
+                if self.origin_read(init).is_some() {
+                    self.origin_vars.insert(id.name.to_string(), id.span.start);
+                }
+                if let Some(kind) = secret_of(init, &self.secret_vars) {
+                    self.secret_vars.insert(id.name.to_string(), kind);
+                }
             }
         }
         walk::walk_variable_declarator(self, it);
@@ -299,11 +336,22 @@ impl<'a> Visit<'a> for Checker<'_> {
     }
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
-        let callee = dotted(&it.callee);
         let last = callee_last(&it.callee);
+        // Only the names some rule looks at are spelled out (most calls are not).
+        let callee = match last.as_deref() {
+            Some(name)
+                if self.navigation.contains(name)
+                    || matches!(name, "all" | "allSettled" | "parse")
+                    || (self.proxy && (names::is_auth_call(name) || name == "getUser")) =>
+            {
+                dotted(&it.callee)
+            }
+            _ => None,
+        };
         if let Some(name) = &callee {
             if self.navigation.contains(name.as_str())
                 && self.tries.iter().any(|swallows| *swallows)
+                && !no_redirect(it)
             {
                 let f = self.facts.finding(
                     REDIRECT_IN_TRY,
@@ -380,6 +428,20 @@ impl<'a> Visit<'a> for Checker<'_> {
             {
                 route.verify = Some(it.span.start);
             }
+            if let Some(last) = &last {
+                let lower = last.to_ascii_lowercase();
+                route.authenticates |= lower.contains("auth") || lower.contains("session");
+                route.compares_secret |=
+                    lower.contains("timingsafe") || lower.contains("securecompare");
+            }
+            if header_get(it).is_some_and(|h| {
+                matches!(
+                    h.to_ascii_lowercase().as_str(),
+                    "authorization" | "x-api-key"
+                )
+            }) {
+                route.authenticates = true;
+            }
             let parses = match it.callee.without_parentheses() {
                 Expression::StaticMemberExpression(m) if m.property.name == "json" => {
                     matches!(m.object.without_parentheses(), Expression::Identifier(id) if self.request_names.contains(id.name.as_str()))
@@ -454,6 +516,17 @@ impl<'a> Visit<'a> for Checker<'_> {
     }
 }
 
+/// `signIn("credentials", { …, redirect: false })`: Auth.js returns instead of throwing.
+fn no_redirect(call: &CallExpression<'_>) -> bool {
+    call.arguments.iter().filter_map(Argument::as_expression).any(|a| {
+        matches!(a.without_parentheses(), Expression::ObjectExpression(o) if o.properties.iter().any(|p| {
+            matches!(p, oxc_ast::ast::ObjectPropertyKind::ObjectProperty(p)
+                if p.key.static_name().is_some_and(|k| k == "redirect")
+                    && matches!(p.value.without_parentheses(), Expression::BooleanLiteral(b) if !b.value))
+        }))
+    })
+}
+
 /// Whether a catch clause passes a navigation error on: `throw error` of its own
 /// parameter, `unstable_rethrow(error)`, or an `isRedirectError` test.
 fn rethrows(handler: &CatchClause<'_>) -> bool {
@@ -514,21 +587,6 @@ impl<'a> Visit<'a> for CalledNames {
     }
 }
 
-/// `import("…")` with a literal specifier.
-#[derive(Default)]
-pub struct DynamicImports {
-    pub found: Vec<(String, u32)>,
-}
-
-impl<'a> Visit<'a> for DynamicImports {
-    fn visit_import_expression(&mut self, it: &ImportExpression<'a>) {
-        if let Some(spec) = string_value(&it.source) {
-            self.found.push((spec, it.span.start));
-        }
-        walk::walk_import_expression(self, it);
-    }
-}
-
 /// The last name of a callee: `verify` for `wh.verify`, `getUser` for
 /// `(await createClient()).auth.getUser`.
 pub fn callee_last(callee: &Expression<'_>) -> Option<String> {
@@ -538,6 +596,13 @@ pub fn callee_last(callee: &Expression<'_>) -> Option<String> {
         Expression::ChainExpression(_) => None,
         _ => None,
     }
+}
+
+/// `process.env`, without building a string.
+fn is_process_env(expr: &Expression<'_>) -> bool {
+    matches!(expr.without_parentheses(), Expression::StaticMemberExpression(m)
+        if m.property.name == "env"
+            && matches!(m.object.without_parentheses(), Expression::Identifier(id) if id.name == "process"))
 }
 
 /// `x.headers.get("name")` or `headers().get("name")`: the header name.
@@ -580,30 +645,58 @@ fn harmless(expr: &Expression<'_>) -> bool {
     }
 }
 
-/// Whether an expression holds a secret: a secret-named identifier or property, a
-/// signature or credential header, a secret environment variable, or a string built from
-/// one (`Bearer ${process.env.CRON_SECRET}`).
-fn secret_of(expr: &Expression<'_>) -> Option<SecretKind> {
+/// Whether an expression holds a secret, by where it comes from (not by its name): a
+/// secret environment variable (`process.env.X`, t3-env's `env.X`), a signature or
+/// credential header or query parameter, a computed digest (`createHmac(…).digest()`), a
+/// variable holding one of those, or a string built from one
+/// (`Bearer ${process.env.CRON_SECRET}`).
+fn secret_of(expr: &Expression<'_>, vars: &HashMap<String, SecretKind>) -> Option<SecretKind> {
     match expr.without_parentheses() {
-        Expression::Identifier(id) => names::is_secret_name(id.name.as_str()),
+        Expression::Identifier(id) => vars.get(id.name.as_str()).copied(),
         Expression::StaticMemberExpression(m) => {
-            if dotted(&m.object).is_some_and(|d| d == "process.env") {
-                let name = m.property.name.as_str();
-                return names::is_secret_name(name).or_else(|| {
-                    (name.ends_with("_KEY") || name.ends_with("PASSWORD"))
-                        .then_some(SecretKind::Token)
-                });
-            }
-            names::is_secret_name(m.property.name.as_str())
+            let env = is_process_env(&m.object)
+                || matches!(m.object.without_parentheses(), Expression::Identifier(id) if id.name == "env");
+            let name = m.property.name.as_str();
+            (env && names::is_credential_env(name)).then_some(SecretKind::Token)
         }
-        Expression::CallExpression(call) => header_get(call).and_then(|h| names::secret_header(&h)),
-        Expression::TemplateLiteral(t) => t.expressions.iter().find_map(secret_of),
-        Expression::BinaryExpression(b) => secret_of(&b.left).or_else(|| secret_of(&b.right)),
-        Expression::AwaitExpression(a) => secret_of(&a.argument),
-        Expression::TSAsExpression(e) => secret_of(&e.expression),
-        Expression::TSNonNullExpression(e) => secret_of(&e.expression),
+        Expression::CallExpression(call) => {
+            if callee_last(&call.callee).is_some_and(|n| n == "digest") {
+                return Some(SecretKind::Signature);
+            }
+            header_get(call)
+                .or_else(|| query_get(call))
+                .and_then(|h| names::secret_header(&h))
+        }
+        Expression::TemplateLiteral(t) => t.expressions.iter().find_map(|e| secret_of(e, vars)),
+        Expression::BinaryExpression(b) => {
+            secret_of(&b.left, vars).or_else(|| secret_of(&b.right, vars))
+        }
+        Expression::LogicalExpression(l) => secret_of(&l.left, vars),
+        Expression::AwaitExpression(a) => secret_of(&a.argument, vars),
+        Expression::TSAsExpression(e) => secret_of(&e.expression, vars),
+        Expression::TSNonNullExpression(e) => secret_of(&e.expression, vars),
         _ => None,
     }
+}
+
+/// `url.searchParams.get("token")`: the parameter name.
+fn query_get(call: &CallExpression<'_>) -> Option<String> {
+    let Expression::StaticMemberExpression(m) = call.callee.without_parentheses() else {
+        return None;
+    };
+    let on_params = match m.object.without_parentheses() {
+        Expression::StaticMemberExpression(o) => o.property.name == "searchParams",
+        Expression::Identifier(id) => id.name == "searchParams",
+        _ => false,
+    };
+    (m.property.name == "get" && on_params)
+        .then(|| {
+            call.arguments
+                .first()
+                .and_then(Argument::as_expression)
+                .and_then(string_value)
+        })
+        .flatten()
 }
 
 /// The exported HTTP method handlers of a route file.
@@ -641,6 +734,31 @@ fn handler_methods(program: &Program<'_>) -> Vec<String> {
     }
     out.retain(|m| METHODS.contains(&m.as_str()));
     out
+}
+
+/// Whether a POST or PUT handler is a function literal of this file.
+fn local_receiver(program: &Program<'_>) -> bool {
+    program.body.iter().any(|stmt| match stmt {
+        Statement::ExportDeclaration(e) => match &e.declaration {
+            oxc_ast::ast::Declaration::FunctionDeclaration(f) => {
+                f.id.as_ref()
+                    .is_some_and(|i| matches!(i.name.as_str(), "POST" | "PUT"))
+            }
+            oxc_ast::ast::Declaration::VariableDeclaration(v) => v.declarations.iter().any(|d| {
+                d.id.get_binding_identifier()
+                    .is_some_and(|i| matches!(i.name.as_str(), "POST" | "PUT"))
+                    && matches!(
+                        d.init.as_ref().map(Expression::without_parentheses),
+                        Some(
+                            Expression::ArrowFunctionExpression(_)
+                                | Expression::FunctionExpression(_)
+                        )
+                    )
+            }),
+            _ => false,
+        },
+        _ => false,
+    })
 }
 
 /// Names the handlers give their request parameter (plus the usual ones).
@@ -681,17 +799,21 @@ fn webhook_findings(facts: &Facts, route: &RouteFacts) -> Vec<Finding> {
             .contains("webhook")
     });
     let receives = route.methods.iter().any(|m| m == "POST" || m == "PUT");
-    if !(webhook_path || route.signature_header.is_some()) || !receives {
+    // A folder named webhooks that authenticates its caller is an API to manage webhooks.
+    let receiver = route.signature_header.is_some() || (webhook_path && !route.authenticates);
+    if !receiver || !receives || !route.local_receiver {
         return Vec::new();
     }
+    // A token compared (even with ===, which secret-compare reports) is a verification.
+    let verify = route.verify.or(route.compares_secret.then_some(u32::MAX));
     let mut out = Vec::new();
-    match (route.verify, route.parse) {
+    match (verify, route.parse) {
         (None, _) => out.push(facts.finding(
             WEBHOOK_UNVERIFIED,
             route.signature_header.or(route.parse).unwrap_or(0),
             "this webhook route never verifies the sender's signature".into(),
         )),
-        (Some(verify), Some(parse)) if parse < verify => {
+        (Some(verify), Some(parse)) if parse < verify && verify != u32::MAX => {
             let (line, col) = facts.at(verify);
             out.push(facts.finding(
                 WEBHOOK_PARSE,
@@ -718,6 +840,7 @@ pub fn entry(
         name: name.to_string(),
         kind,
         auth,
+        exposed: true,
     }
 }
 

@@ -10,7 +10,7 @@ use oxc_ast::ast::{
 };
 
 use super::rules::{self, PARSE_ERROR, USE_SERVER_EXPORTS};
-use super::{ActionEntry, Finding, actions, checks, slash};
+use super::{Finding, actions, checks, slash};
 use crate::project::Project;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +38,17 @@ pub struct Export {
     pub action: bool,
 }
 
+/// A top-level `const X = a.b(…).c(…)`: perhaps an action client (next-safe-action's
+/// `createSafeActionClient().use(…)`), which later wrapped actions start from.
+#[derive(Debug, Clone)]
+pub struct ClientDef {
+    pub name: String,
+    /// Its chain checks a session (`.use(async … => { await auth() … })`).
+    pub authenticates: bool,
+    /// The identifier the chain starts from (`actionClient` in `actionClient.use(…)`).
+    pub base: Option<String>,
+}
+
 /// What the project-wide rules need from a file.
 #[derive(Debug)]
 pub struct Facts {
@@ -61,7 +72,11 @@ pub struct Facts {
     /// Whether the file is a proxy or middleware that checks a session.
     pub checks_session: bool,
     pub findings: Vec<Finding>,
-    pub actions: Vec<ActionEntry>,
+    pub actions: Vec<actions::ActionResult>,
+    /// Top-level call-chain constants (possible action clients).
+    pub clients: Vec<ClientDef>,
+    /// Identifiers used other than as the callee of a call (passed, stored, rendered).
+    pub passed: std::collections::HashSet<String>,
     pub route: Option<checks::RouteFacts>,
     pub ignores: Vec<Ignore>,
 }
@@ -148,6 +163,8 @@ pub fn analyze(project: &Project, rel: &Path, text: String) -> Facts {
         checks_session: false,
         findings: Vec::new(),
         actions: Vec::new(),
+        clients: Vec::new(),
+        passed: std::collections::HashSet::new(),
         route: None,
         ignores: Vec::new(),
     };
@@ -231,7 +248,7 @@ fn is_route_file(project: &Project, rel: &Path) -> bool {
 }
 
 /// Imports, `server-only`, server packages, and (in 'use server' files) the exports.
-fn module_facts(program: &Program<'_>, facts: &mut Facts) {
+fn module_facts<'a>(program: &'a Program<'a>, facts: &mut Facts) {
     let server_file = facts.directive == Directive::Server;
     for stmt in &program.body {
         match stmt {
@@ -349,16 +366,48 @@ fn module_facts(program: &Program<'_>, facts: &mut Facts) {
             .iter()
             .any(|i| &i.specifier == spec && !i.type_only)
     });
+    facts.passed = refs.passed.iter().map(|s| s.to_string()).collect();
+    facts.clients = client_defs(program);
     // Dynamic `import("…")` anywhere bundles the module too.
-    let mut dynamic = checks::DynamicImports::default();
-    oxc_ast_visit::Visit::visit_program(&mut dynamic, program);
     facts
         .imports
-        .extend(dynamic.found.into_iter().map(|(specifier, _)| Import {
+        .extend(refs.dynamic.into_iter().map(|specifier| Import {
             specifier,
             type_only: false,
             names: vec![("*".into(), "*".into())],
         }));
+}
+
+fn client_defs(program: &Program<'_>) -> Vec<ClientDef> {
+    let mut out = Vec::new();
+    for stmt in &program.body {
+        let decl = match stmt {
+            Statement::ExportDeclaration(e) => &e.declaration,
+            other => match other.as_declaration() {
+                Some(d) => d,
+                None => continue,
+            },
+        };
+        let Declaration::VariableDeclaration(var) = decl else {
+            continue;
+        };
+        for d in &var.declarations {
+            let (Some(id), Some(Expression::CallExpression(call))) = (
+                d.id.get_binding_identifier(),
+                d.init.as_ref().map(Expression::without_parentheses),
+            ) else {
+                continue;
+            };
+            let mut finder = actions::AuthInChain::default();
+            oxc_ast_visit::Visit::visit_call_expression(&mut finder, call);
+            out.push(ClientDef {
+                name: id.name.to_string(),
+                authenticates: finder.found,
+                base: actions::chain_root(call),
+            });
+        }
+    }
+    out
 }
 
 fn declaration_exports(decl: &Declaration<'_>, program: &Program<'_>, out: &mut Vec<Export>) {
@@ -424,14 +473,16 @@ fn value_is_action(expr: &Expression<'_>, program: &Program<'_>) -> bool {
 
 /// Whether some call of a chain (`a.b(x).c(async () => …)`) is given a function.
 fn wraps_function(call: &oxc_ast::ast::CallExpression<'_>, program: &Program<'_>) -> bool {
-    let given = call.arguments.iter().filter_map(|a| a.as_expression()).any(|e| {
-        match e.without_parentheses() {
+    let given = call
+        .arguments
+        .iter()
+        .filter_map(|a| a.as_expression())
+        .any(|e| match e.without_parentheses() {
             Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_) => true,
             Expression::Identifier(id) => local_is_async(program, id.name.as_str()).unwrap_or(true),
             Expression::CallExpression(inner) => wraps_function(inner, program),
             _ => false,
-        }
-    });
+        });
     given
         || match call.callee.without_parentheses() {
             Expression::StaticMemberExpression(m) => match m.object.without_parentheses() {
@@ -478,15 +529,35 @@ fn local_is_async(program: &Program<'_>, name: &str) -> Option<bool> {
     None
 }
 
-/// Identifiers referenced as values (types skipped).
+/// Identifiers referenced as values (types skipped), and literal `import("…")`s.
 #[derive(Default)]
-struct ValueRefs {
-    names: std::collections::HashSet<String>,
+struct ValueRefs<'a> {
+    names: std::collections::HashSet<&'a str>,
+    /// Referenced other than as a direct callee.
+    passed: std::collections::HashSet<&'a str>,
+    dynamic: Vec<String>,
 }
 
-impl<'a> oxc_ast_visit::Visit<'a> for ValueRefs {
+impl<'a> oxc_ast_visit::Visit<'a> for ValueRefs<'a> {
     fn visit_identifier_reference(&mut self, it: &oxc_ast::ast::IdentifierReference<'a>) {
-        self.names.insert(it.name.to_string());
+        self.names.insert(it.name.as_str());
+        self.passed.insert(it.name.as_str());
+    }
+    fn visit_call_expression(&mut self, it: &oxc_ast::ast::CallExpression<'a>) {
+        if let Expression::Identifier(id) = &it.callee {
+            self.names.insert(id.name.as_str());
+            for arg in &it.arguments {
+                self.visit_argument(arg);
+            }
+        } else {
+            oxc_ast_visit::walk::walk_call_expression(self, it);
+        }
+    }
+    fn visit_import_expression(&mut self, it: &oxc_ast::ast::ImportExpression<'a>) {
+        if let Some(spec) = crate::migrate::ast::string_value(&it.source) {
+            self.dynamic.push(spec);
+        }
+        oxc_ast_visit::walk::walk_import_expression(self, it);
     }
     fn visit_ts_type(&mut self, _: &oxc_ast::ast::TSType<'a>) {}
     fn visit_ts_interface_declaration(&mut self, _: &oxc_ast::ast::TSInterfaceDeclaration<'a>) {}

@@ -9,6 +9,7 @@
 mod actions;
 mod boundary;
 mod checks;
+mod exposure;
 mod file;
 mod names;
 pub mod report;
@@ -68,6 +69,9 @@ pub struct ActionEntry {
     /// How the session is checked: `checked`, `wrapper`, `missing`, `late`, `public`
     /// (named like a sign-in or sign-up), or `no-data` (reads and writes nothing).
     pub auth: &'static str,
+    /// Whether something sends it to the client (a client import, or a prop from a
+    /// Server Component); Next.js 15+ exposes only those.
+    pub exposed: bool,
 }
 
 /// A route handler file and who calls it.
@@ -117,12 +121,13 @@ pub fn run(project: &Project, options: &Options) -> Result<Report> {
     files.sort_by(|a, b| a.path.cmp(&b.path));
 
     let mut findings: Vec<Finding> = Vec::new();
-    let mut actions = Vec::new();
     for f in &mut files {
         findings.append(&mut f.findings);
-        actions.append(&mut f.actions);
     }
-    findings.extend(boundary::check(project, &files));
+    let (boundary_findings, reached) = boundary::check(project, &files);
+    findings.extend(boundary_findings);
+    let (mut actions, action_findings) = exposure::resolve_actions(project, &mut files, &reached);
+    findings.extend(action_findings);
     let (routes, route_findings) = routes::check(project, &files);
     findings.extend(route_findings);
     findings.extend(versions::check(project));

@@ -122,6 +122,8 @@ pub fn is_public_action(name: &str) -> bool {
         "contact",
         "oauth",
         "otp",
+        "verifypassword",
+        "unlock",
     ]
     .iter()
     .any(|w| lower.contains(w))
@@ -248,7 +250,7 @@ pub fn is_owner_id(name: &str) -> bool {
 /// Node built-ins.
 pub fn is_server_package(specifier: &str) -> bool {
     // The Prisma 7 `prisma-client` generator's output (`@/generated/prisma/client`).
-    if specifier.starts_with("node:") || specifier.contains("generated/prisma") {
+    if specifier.starts_with("node:") || is_generated_prisma_client(specifier) {
         return true;
     }
     let Some(package) = package_name(specifier) else {
@@ -297,7 +299,13 @@ pub fn is_server_package(specifier: &str) -> bool {
     if let Some(sub) = specifier.strip_prefix("drizzle-orm/") {
         return !sub.ends_with("-core") && !sub.contains("zod") && sub != "sql";
     }
-    specifier.contains("/generated/prisma")
+    false
+}
+
+/// The Prisma 7 `prisma-client` generator's client entry (`@/generated/prisma/client`, or
+/// the folder itself); its `enums` and `browser` entries are safe in the browser.
+fn is_generated_prisma_client(specifier: &str) -> bool {
+    specifier.ends_with("generated/prisma") || specifier.ends_with("generated/prisma/client")
 }
 
 /// `@scope/name` or `name` for a package specifier; `None` for relative and aliased paths
@@ -324,7 +332,9 @@ pub fn package_name(specifier: &str) -> Option<&str> {
 /// Environment variables that are not secrets: Next.js inlines `NEXT_PUBLIC_*`, and these
 /// are set by Node, Next.js or the platform.
 pub fn is_public_env(name: &str) -> bool {
+    // Lower-case names are next.config `env` entries, which Next.js inlines everywhere.
     name.starts_with("NEXT_PUBLIC_")
+        || name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
         || matches!(
             name,
             "NODE_ENV" | "NEXT_RUNTIME" | "VERCEL_ENV" | "VERCEL_URL" | "CI" | "TZ" | "PORT"
@@ -352,34 +362,6 @@ pub fn is_credential_env(name: &str) -> bool {
     ]
     .iter()
     .any(|w| upper.contains(w))
-}
-
-/// Identifiers (or the last property of a member chain) that hold a secret, a signature or
-/// a token. `password` is left out: comparing a password with its confirmation is form UX.
-pub fn is_secret_name(name: &str) -> Option<SecretKind> {
-    let lower = name.to_ascii_lowercase().replace('_', "");
-    if [
-        "type", "kind", "name", "count", "length", "status", "expire", "url", "header",
-    ]
-    .iter()
-    .any(|w| lower.ends_with(w))
-    {
-        return None;
-    }
-    if ["signature", "hmac", "digest", "sig"]
-        .iter()
-        .any(|w| lower.contains(w))
-        && !lower.contains("design")
-    {
-        return Some(SecretKind::Signature);
-    }
-    if ["secret", "token", "apikey", "authorization", "bearer"]
-        .iter()
-        .any(|w| lower.contains(w))
-    {
-        return Some(SecretKind::Token);
-    }
-    None
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -498,17 +480,18 @@ mod tests {
             "./db",
             "path",
             "@prisma/client",
+            "@/generated/prisma/enums",
+            "@/generated/prisma/browser",
         ] {
             assert!(!is_server_package(no), "{no}");
         }
     }
 
     #[test]
-    fn secrets() {
-        assert_eq!(is_secret_name("signature"), Some(SecretKind::Signature));
-        assert_eq!(is_secret_name("CRON_SECRET"), Some(SecretKind::Token));
-        assert_eq!(is_secret_name("tokenType"), None);
-        assert_eq!(is_secret_name("password"), None);
-        assert_eq!(is_secret_name("designer"), None);
+    fn credential_env_names() {
+        assert!(is_credential_env("CRON_SECRET"));
+        assert!(is_credential_env("DATABASE_URL"));
+        assert!(!is_credential_env("PLAYWRIGHT"));
+        assert!(!is_credential_env("VERCEL_URL"));
     }
 }

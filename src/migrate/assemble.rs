@@ -27,7 +27,7 @@ pub fn decide(
     analysis: Analysis,
     scan: Scan,
 ) -> Result<Migration> {
-    let reasons = route_reasons(&analysis, &scan, &slash(&request.route), &url);
+    let reasons = route_reasons(&analysis, Some(&scan), &slash(&request.route), &url);
     // An SWR / react-query key of a GET that stays is a reader of the route, not a reason.
     let keeps_get = analysis.kept_methods.iter().any(|m| m == "GET");
     let cache_readers: Vec<super::CallerOut> = scan
@@ -318,7 +318,7 @@ enum RouteOutcome {
 /// when only the app calls its mutations.
 pub(super) fn route_reasons(
     analysis: &Analysis,
-    scan: &Scan,
+    scan: Option<&Scan>,
     route: &str,
     url: &str,
 ) -> Vec<Reason> {
@@ -326,16 +326,22 @@ pub(super) fn route_reasons(
     // An SWR / react-query key reads the GET: when the GET stays in the route, the key
     // keeps working and `mutate(key)` after a moved mutation still revalidates it.
     let keeps_get = analysis.kept_methods.iter().any(|m| m == "GET");
-    reasons.extend(
-        scan.reasons
-            .iter()
-            .filter(|r| !(keeps_get && r.kind == ReasonKind::CacheKey))
-            .cloned(),
-    );
+    if let Some(scan) = scan {
+        reasons.extend(
+            scan.reasons
+                .iter()
+                .filter(|r| !(keeps_get && r.kind == ReasonKind::CacheKey))
+                .cloned(),
+        );
+    }
     // When facts keep it a route, what the tool could not translate is beside the point.
     if reasons.iter().any(|r| is_fact(r.kind)) {
         reasons.retain(|r| r.kind != ReasonKind::Unsupported);
     }
+    // Without a scan (the facts decided already) nothing is known of callers.
+    let Some(scan) = scan else {
+        return reasons;
+    };
     if !analysis.actions.is_empty()
         && scan.rewritten.is_empty()
         && scan.manual.is_empty()
@@ -354,7 +360,7 @@ pub(super) fn route_reasons(
     reasons
 }
 
-fn is_fact(kind: ReasonKind) -> bool {
+pub(super) fn is_fact(kind: ReasonKind) -> bool {
     matches!(
         kind,
         ReasonKind::Signature

@@ -48,40 +48,92 @@ pub fn classify(
     let analysis = route::analyze(route, text, &segment, &route::Sharing::default())?;
     let needle = callers::needle(&segment);
     let route_module = route.with_extension("");
-    let mut scan = callers::Scan::default();
-    for (path, source) in files {
-        if path == route {
-            continue;
-        }
-        scan.scanned += 1;
-        let is_config = path.to_str().is_some_and(|p| p.starts_with("next.config."));
-        if !is_config && memchr::memmem::find(source.as_bytes(), needle.as_bytes()).is_none() {
-            continue;
-        }
-        let found = callers::scan_file(
-            project,
-            path,
-            source.to_string(),
-            &segment,
-            &analysis.actions,
-            &route_module,
-            is_config,
-        );
-        scan.reasons.extend(found.reasons);
-        scan.rewritten.extend(found.rewritten);
-        scan.manual.extend(found.manual);
+    // Reads only, or facts that keep it a route whoever calls it: no caller scan needed
+    // (an app with a thousand routes would otherwise scan the tree a thousand times).
+    if analysis.actions.is_empty() || analysis.reasons.iter().any(|r| assemble::is_fact(r.kind)) {
+        let reasons =
+            assemble::route_reasons(&analysis, None, &slash(route), &url::display(&segment));
+        return Ok(classification(&analysis, &segment, reasons));
     }
-    let mut reasons =
-        assemble::route_reasons(&analysis, &scan, &slash(route), &url::display(&segment));
-    reasons.sort_by(|a, b| a.location.cmp(&b.location));
+    // The files that spell the route's last folder, scanned on every core.
+    let is_config = |path: &Path| path.to_str().is_some_and(|p| p.starts_with("next.config."));
+    let candidates: Vec<&(PathBuf, &str)> = files
+        .iter()
+        .filter(|(path, source)| {
+            path != route
+                && (is_config(path)
+                    || memchr::memmem::find(source.as_bytes(), needle.as_bytes()).is_some())
+        })
+        .collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = candidates.len().div_ceil(threads).max(1);
+    let found: Vec<callers::FileScan> = std::thread::scope(|s| {
+        let handles: Vec<_> = candidates
+            .chunks(chunk)
+            .map(|part| {
+                let (segment, actions, route_module) = (&segment, &analysis.actions, &route_module);
+                s.spawn(move || {
+                    part.iter()
+                        .map(|(path, source)| {
+                            callers::scan_file(
+                                project,
+                                path,
+                                source.to_string(),
+                                segment,
+                                actions,
+                                route_module,
+                                is_config(path),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("the caller scan does not panic"))
+            .collect()
+    });
+    let mut scan = callers::Scan {
+        scanned: files.iter().filter(|(p, _)| p != route).count(),
+        ..callers::Scan::default()
+    };
+    for f in found {
+        scan.reasons.extend(f.reasons);
+        scan.rewritten.extend(f.rewritten);
+        scan.manual.extend(f.manual);
+    }
+    let reasons = assemble::route_reasons(
+        &analysis,
+        Some(&scan),
+        &slash(route),
+        &url::display(&segment),
+    );
+    Ok(classification(&analysis, &segment, reasons))
+}
+
+/// The verdict, its reasons in file order (`file:line:col`, numerically).
+fn classification(
+    analysis: &route::Analysis,
+    segment: &Segment,
+    mut reasons: Vec<Reason>,
+) -> Classification {
+    let key = |r: &Reason| {
+        let mut parts = r.location.rsplitn(3, ':');
+        let col = parts.next().and_then(|c| c.parse::<u32>().ok());
+        let line = parts.next().and_then(|l| l.parse::<u32>().ok());
+        match (line, col, parts.next()) {
+            (Some(line), Some(col), Some(file)) => (file.to_string(), line, col),
+            _ => (r.location.clone(), 0, 0),
+        }
+    };
+    reasons.sort_by_key(key);
     reasons.dedup();
-    Ok(Classification {
-        url: url::display(&segment),
+    reasons.retain(|r| r.kind != ReasonKind::Uncommitted);
+    Classification {
+        url: url::display(segment),
         mutations: analysis.actions.iter().map(|a| a.method.clone()).collect(),
         reads: analysis.kept_methods.clone(),
-        reasons: reasons
-            .into_iter()
-            .filter(|r| r.kind != ReasonKind::Uncommitted)
-            .collect(),
-    })
+        reasons,
+    }
 }
