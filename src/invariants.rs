@@ -71,7 +71,7 @@ impl<'s> Auditor<'s> {
             source,
             use_server: directive("use server"),
             use_client: directive("use client"),
-            public: source.contains("a public action (generated with --auth none)"),
+            public: source.contains("action-auth: public on purpose (--auth none)"),
             findings: Vec::new(),
             in_try: 0,
             guarded: Vec::new(),

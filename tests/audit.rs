@@ -351,3 +351,17 @@ fn fixtures_report_every_seeded_defect_and_nothing_once_fixed() {
         insta::assert_snapshot!("audit__vulnerable", String::from_utf8(text).unwrap());
     });
 }
+
+/// docs/audit.md documents every rule.
+#[test]
+fn every_rule_is_documented() {
+    let docs =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/audit.md")).unwrap();
+    for rule in scaffold::audit::RULES {
+        assert!(
+            docs.contains(&format!("| `{}` |", rule.id)),
+            "{} is not in docs/audit.md",
+            rule.id
+        );
+    }
+}

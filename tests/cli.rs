@@ -173,7 +173,7 @@ fn auth_none_is_visibly_public() {
     .success()
     .stdout(predicate::str::contains("warning: --auth none"));
     assert!(p.read("app/feedback/actions.ts").contains(
-        "// scaffold-audit-ignore action-auth: a public action (generated with --auth none)."
+        "// scaffold-audit-ignore action-auth: public on purpose (--auth none)."
     ));
 }
 

@@ -179,7 +179,7 @@ proptest! {
             }
         }
         if spec.auth == AuthLib::None {
-            prop_assert!(actions.contains("a public action (generated with --auth none)"));
+            prop_assert!(actions.contains("action-auth: public on purpose (--auth none)"));
         } else {
             let check = "if (!userId) {\n    return {\n      status: \"error\",\n      message: \"You must be signed in.\",";
             prop_assert!(actions.contains(check), "the session check is missing");

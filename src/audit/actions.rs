@@ -377,7 +377,7 @@ impl<'a> Visit<'a> for Flow<'_, 'a> {
                     conditional: self.cond > 0,
                 });
             } else if (self.data_locals.contains(root) || names::is_data_handle(root))
-                && !makes_handle(&last)
+                && !makes_handle(last)
             {
                 self.events.push(Event::Data(it.span.start, path.clone()));
             }
@@ -445,7 +445,7 @@ impl<'a> Visit<'a> for Flow<'_, 'a> {
             self.inlined.pop();
             return;
         }
-        if names::is_validation_call(&last) {
+        if names::is_validation_call(last) {
             self.visit_expression(&it.callee);
             self.parse_depth += 1;
             for arg in &it.arguments {
@@ -830,11 +830,8 @@ fn unwrap<'a>(call: &'a CallExpression<'a>) -> Option<(Func<'a>, Wrapper)> {
     let mut current = call;
     loop {
         let last = callee_last(&current.callee).unwrap_or_default();
-        wrapper.authenticates |= names::wrapper_authenticates(&last);
-        wrapper.validates |= matches!(
-            last.as_str(),
-            "schema" | "inputSchema" | "input" | "bindArgsSchemas"
-        );
+        wrapper.authenticates |= names::wrapper_authenticates(last);
+        wrapper.validates |= matches!(last, "schema" | "inputSchema" | "input" | "bindArgsSchemas");
         for arg in &current.arguments {
             let Some(expr) = arg.as_expression() else {
                 continue;
@@ -875,7 +872,7 @@ fn unwrap<'a>(call: &'a CallExpression<'a>) -> Option<(Func<'a>, Wrapper)> {
 struct InlineActions<'a> {
     found: Vec<Candidate<'a>>,
     /// The declarator name waiting for the function it initializes.
-    pending: Option<(String, u32)>,
+    pending: Option<(&'a str, u32)>,
 }
 
 fn has_use_server(body: Option<&FunctionBody<'_>>) -> bool {
@@ -891,7 +888,7 @@ impl<'a> Visit<'a> for InlineActions<'a> {
         self.pending = it
             .id
             .get_binding_identifier()
-            .map(|id| (id.name.to_string(), id.span.start));
+            .map(|id| (id.name.as_str(), id.span.start));
         walk::walk_variable_declarator(self, it);
         self.pending = None;
     }
@@ -902,7 +899,7 @@ impl<'a> Visit<'a> for InlineActions<'a> {
                 .id
                 .as_ref()
                 .map(|id| (id.name.to_string(), id.span.start))
-                .or_else(|| self.pending.take())
+                .or_else(|| self.pending.take().map(|(n, o)| (n.to_string(), o)))
                 .unwrap_or_else(|| ("(inline action)".into(), it.span.start));
             // SAFETY of lifetimes: `it` lives in the arena for 'a.
             let func: &'a Function<'a> = unsafe { &*(it as *const Function<'a>) };
@@ -925,6 +922,7 @@ impl<'a> Visit<'a> for InlineActions<'a> {
             let (name, offset) = self
                 .pending
                 .take()
+                .map(|(n, o)| (n.to_string(), o))
                 .unwrap_or_else(|| ("(inline action)".into(), it.span.start));
             let func: &'a ArrowFunctionExpression<'a> =
                 unsafe { &*(it as *const ArrowFunctionExpression<'a>) };

@@ -338,7 +338,7 @@ impl<'a> Visit<'a> for Checker<'_> {
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
         let last = callee_last(&it.callee);
         // Only the names some rule looks at are spelled out (most calls are not).
-        let callee = match last.as_deref() {
+        let callee = match last {
             Some(name)
                 if self.navigation.contains(name)
                     || matches!(name, "all" | "allSettled" | "parse")
@@ -383,7 +383,7 @@ impl<'a> Visit<'a> for Checker<'_> {
         }
         // An allowlist check of the origin: allowed.includes(origin), set.has(origin), …
         if matches!(
-            last.as_deref(),
+            last,
             Some(
                 "includes"
                     | "has"
@@ -410,7 +410,7 @@ impl<'a> Visit<'a> for Checker<'_> {
             }
         }
         // headers.set("Access-Control-Allow-Origin", value)
-        if matches!(last.as_deref(), Some("set" | "append"))
+        if matches!(last, Some("set" | "append"))
             && let (Some(name), Some(value)) = (
                 it.arguments
                     .first()
@@ -422,13 +422,13 @@ impl<'a> Visit<'a> for Checker<'_> {
             self.header_value(&name, value, it.span.start);
         }
         if let Some(route) = self.route.as_mut() {
-            if let Some(last) = &last
+            if let Some(last) = last
                 && names::is_verify_call(last)
                 && route.verify.is_none()
             {
                 route.verify = Some(it.span.start);
             }
-            if let Some(last) = &last {
+            if let Some(last) = last {
                 let lower = last.to_ascii_lowercase();
                 route.authenticates |= lower.contains("auth") || lower.contains("session");
                 route.compares_secret |=
@@ -546,7 +546,7 @@ fn rethrows(handler: &CatchClause<'_>) -> bool {
         fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
             if let Some(name) = callee_last(&it.callee)
                 && matches!(
-                    name.as_str(),
+                    name,
                     "unstable_rethrow"
                         | "rethrow"
                         | "isRedirectError"
@@ -589,11 +589,10 @@ impl<'a> Visit<'a> for CalledNames {
 
 /// The last name of a callee: `verify` for `wh.verify`, `getUser` for
 /// `(await createClient()).auth.getUser`.
-pub fn callee_last(callee: &Expression<'_>) -> Option<String> {
+pub fn callee_last<'b>(callee: &'b Expression<'_>) -> Option<&'b str> {
     match callee.without_parentheses() {
-        Expression::Identifier(id) => Some(id.name.to_string()),
-        Expression::StaticMemberExpression(m) => Some(m.property.name.to_string()),
-        Expression::ChainExpression(_) => None,
+        Expression::Identifier(id) => Some(id.name.as_str()),
+        Expression::StaticMemberExpression(m) => Some(m.property.name.as_str()),
         _ => None,
     }
 }

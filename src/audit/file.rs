@@ -75,9 +75,11 @@ pub struct Facts {
     pub actions: Vec<actions::ActionResult>,
     /// Top-level call-chain constants (possible action clients).
     pub clients: Vec<ClientDef>,
-    /// Identifiers used other than as the callee of a call (passed, stored, rendered).
+    /// Imported names used other than as the callee of a call (passed, stored, rendered).
     pub passed: std::collections::HashSet<String>,
     pub route: Option<checks::RouteFacts>,
+    /// What this file does with each route being classified (by job index).
+    pub route_scans: Vec<(usize, crate::migrate::FileScan)>,
     pub ignores: Vec<Ignore>,
 }
 
@@ -146,7 +148,12 @@ pub struct Ignore {
     pub next_line: usize,
 }
 
-pub fn analyze(project: &Project, rel: &Path, text: String) -> Facts {
+pub fn analyze(
+    project: &Project,
+    rel: &Path,
+    text: String,
+    routes: &[crate::migrate::RouteJob],
+) -> Facts {
     let text: std::sync::Arc<str> = text.into();
     let mut facts = Facts {
         path: rel.to_path_buf(),
@@ -166,12 +173,20 @@ pub fn analyze(project: &Project, rel: &Path, text: String) -> Facts {
         clients: Vec::new(),
         passed: std::collections::HashSet::new(),
         route: None,
+        route_scans: Vec::new(),
         ignores: Vec::new(),
     };
     let allocator = Allocator::default();
     let parsed = match crate::migrate::ast::parse(&allocator, rel, &text) {
         Ok(parsed) => parsed,
         Err(error) => {
+            for (k, job) in routes.iter().enumerate() {
+                if job.wants(rel, &text) {
+                    facts
+                        .route_scans
+                        .push((k, job.unreadable(project, rel, &text)));
+                }
+            }
             let message = error.to_string();
             // `path:line:col: message`
             let mut numbers = message
@@ -191,6 +206,13 @@ pub fn analyze(project: &Project, rel: &Path, text: String) -> Facts {
     };
     facts.parsed = true;
     let program = &parsed.program;
+    for (k, job) in routes.iter().enumerate() {
+        if job.wants(rel, &text) {
+            facts
+                .route_scans
+                .push((k, job.scan(project, rel, &text, program)));
+        }
+    }
     facts.directive = if has_directive(program, "use client") {
         Directive::Client
     } else if has_directive(program, "use server") {
@@ -232,6 +254,17 @@ pub fn analyze(project: &Project, rel: &Path, text: String) -> Facts {
             facts.findings.push(f);
         }
         facts.exports = exports;
+    }
+    // The project-wide rules locate findings only in files with something to report;
+    // the other texts need not stay in memory for the rest of the run.
+    let needed = !facts.secret_env.is_empty()
+        || !facts.server_imports.is_empty()
+        || !facts.promise_all.is_empty()
+        || !facts.actions.is_empty()
+        || !facts.ignores.is_empty()
+        || facts.route.is_some();
+    if !needed {
+        facts.text = std::sync::Arc::from("");
     }
     facts
 }
@@ -366,7 +399,13 @@ fn module_facts<'a>(program: &'a Program<'a>, facts: &mut Facts) {
             .iter()
             .any(|i| &i.specifier == spec && !i.type_only)
     });
-    facts.passed = refs.passed.iter().map(|s| s.to_string()).collect();
+    facts.passed = facts
+        .imports
+        .iter()
+        .flat_map(|i| i.names.iter().map(|(_, local)| local))
+        .filter(|local| refs.passed.contains(local.as_str()))
+        .cloned()
+        .collect();
     facts.clients = client_defs(program);
     // Dynamic `import("…")` anywhere bundles the module too.
     facts
@@ -532,9 +571,9 @@ fn local_is_async(program: &Program<'_>, name: &str) -> Option<bool> {
 /// Identifiers referenced as values (types skipped), and literal `import("…")`s.
 #[derive(Default)]
 struct ValueRefs<'a> {
-    names: std::collections::HashSet<&'a str>,
+    names: rustc_hash::FxHashSet<&'a str>,
     /// Referenced other than as a direct callee.
-    passed: std::collections::HashSet<&'a str>,
+    passed: rustc_hash::FxHashSet<&'a str>,
     dynamic: Vec<String>,
 }
 

@@ -117,7 +117,8 @@ impl Report {
 /// Audits the project.
 pub fn run(project: &Project, options: &Options) -> Result<Report> {
     let started = Instant::now();
-    let mut files = read_and_analyze(project);
+    let prepared = routes::prepare(project);
+    let mut files = read_and_analyze(project, &prepared.jobs);
     files.sort_by(|a, b| a.path.cmp(&b.path));
 
     let mut findings: Vec<Finding> = Vec::new();
@@ -128,7 +129,7 @@ pub fn run(project: &Project, options: &Options) -> Result<Report> {
     findings.extend(boundary_findings);
     let (mut actions, action_findings) = exposure::resolve_actions(project, &mut files, &reached);
     findings.extend(action_findings);
-    let (routes, route_findings) = routes::check(project, &files);
+    let (routes, route_findings) = routes::finish(&mut files, prepared);
     findings.extend(route_findings);
     findings.extend(versions::check(project));
     findings.extend(checks::proxy_only_auth(project, &files, &actions));
@@ -173,14 +174,14 @@ pub fn run(project: &Project, options: &Options) -> Result<Report> {
 /// fuzzing: the same per-file path `run` takes.
 pub fn check_file(path: &Path, text: &str) -> Vec<Finding> {
     let project = Project::in_memory();
-    let facts = file::analyze(&project, path, text.to_string());
+    let facts = file::analyze(&project, path, text.to_string(), &[]);
     let (mut findings, _) = file::suppress(std::slice::from_ref(&facts), facts.findings.clone());
     findings.sort_by(|a, b| (a.line, a.column, a.rule).cmp(&(b.line, b.column, b.rule)));
     findings
 }
 
 /// Walks the project in parallel and analyzes each source file on its own.
-fn read_and_analyze(project: &Project) -> Vec<file::Facts> {
+fn read_and_analyze(project: &Project, routes: &[crate::migrate::RouteJob]) -> Vec<file::Facts> {
     let out: Mutex<Vec<file::Facts>> = Mutex::new(Vec::new());
     crate::migrate::walk(project).build_parallel().run(|| {
         let out = &out;
@@ -211,7 +212,7 @@ fn read_and_analyze(project: &Project) -> Vec<file::Facts> {
             let Ok(text) = String::from_utf8(bytes) else {
                 return ignore::WalkState::Continue;
             };
-            let facts = file::analyze(project, rel, text);
+            let facts = file::analyze(project, rel, text, routes);
             out.lock()
                 .expect("no panics while holding the lock")
                 .push(facts);

@@ -17,7 +17,8 @@ mod route;
 pub mod url;
 pub mod watchdog;
 
-pub use classify::{Classification, classify};
+pub(crate) use classify::FileScan;
+pub use classify::{Classification, RouteJob};
 pub use report::{print_human, print_json};
 
 /// The project's files as every repo-wide scan sees them: .gitignore honoured, build

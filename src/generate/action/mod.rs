@@ -593,7 +593,7 @@ fn actions_context(
     };
 
     let auth_check = if spec.auth == AuthLib::None {
-        "  // scaffold-audit-ignore action-auth: a public action (generated with --auth none).\n  // Anyone who can reach this site can call it, and every visitor shares the same\n  // records.\n  const userId = \"public\";".to_string()
+        "  // scaffold-audit-ignore action-auth: public on purpose (--auth none).\n  // Anyone who can reach this site can call it, and every visitor shares the\n  // same records.\n  const userId = \"public\";".to_string()
     } else {
         format!(
             "  // Server Actions are public POST endpoints: check the session in each one.\n{}\n  if (!userId) {{\n    return {{\n      status: \"error\",\n      message: \"You must be signed in.\",{}\n    }};\n  }}",

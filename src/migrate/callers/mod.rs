@@ -89,7 +89,7 @@ pub struct Scan {
 
 /// What one file contributed.
 #[derive(Debug, Default)]
-pub(super) struct FileScan {
+pub struct FileScan {
     pub reasons: Vec<Reason>,
     /// Names other modules import from the route, with where.
     pub shared: Vec<(String, String)>,
@@ -287,10 +287,35 @@ pub(super) fn scan_file(
             return out;
         }
     };
-    let program = &parsed.program;
-    let axios_imports = axios::imports(program, &text);
+    scan_program(
+        project,
+        rel,
+        &text,
+        &parsed.program,
+        segment,
+        actions,
+        route_module,
+        is_config,
+    )
+}
+
+/// [`scan_file`] over a file already parsed (the audit parses each file once for all its
+/// checks).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn scan_program(
+    project: &Project,
+    rel: &Path,
+    text: &str,
+    program: &oxc_ast::ast::Program<'_>,
+    segment: &Segment,
+    actions: &[ActionSig],
+    route_module: &Path,
+    is_config: bool,
+) -> FileScan {
+    let mut out = FileScan::default();
+    let axios_imports = axios::imports(program, text);
     let mut finder = Finder {
-        text: &text,
+        text,
         segment,
         constants: constants(program),
         stack: Vec::new(),
@@ -302,7 +327,7 @@ pub(super) fn scan_file(
         test_file: is_test_file(rel),
     };
     finder.visit_program(program);
-    let loc = |offset: u32| location(rel, &text, offset);
+    let loc = |offset: u32| location(rel, text, offset);
     // Another module importing from the route: route handlers block the move; named
     // imports elsewhere (a schema or type for the client) follow the code to its new
     // module.
@@ -385,7 +410,7 @@ pub(super) fn scan_file(
             out.file = Some(CallerFile {
                 path: rel.to_path_buf(),
                 import_at: import_position(program, &[]),
-                text: text.clone(),
+                text: text.to_string(),
                 edits: Vec::new(),
                 locals: BTreeMap::new(),
                 rewrites: 0,
@@ -469,7 +494,7 @@ pub(super) fn scan_file(
             && let Some((test, yes, no)) = ternary_method(call)
         {
             let cx = Rewriter {
-                text: &text,
+                text,
                 semantic: &semantic,
                 calls: &calls,
                 home: std::cell::Cell::new(None),
@@ -533,7 +558,7 @@ pub(super) fn scan_file(
             continue;
         };
         let cx = Rewriter {
-            text: &text,
+            text,
             semantic: &semantic,
             calls: &calls,
             home: std::cell::Cell::new(None),
@@ -581,7 +606,7 @@ pub(super) fn scan_file(
     // A URL constant whose every call was rewritten is used no more.
     for (statement, calls) in constants_used {
         if through_constant.get(&statement) == Some(&calls) {
-            edits.push(Edit::remove(ast::removal_span(&text, statement)));
+            edits.push(Edit::remove(ast::removal_span(text, statement)));
         }
     }
     // An axios import only the rewritten calls used goes with them.
@@ -593,7 +618,7 @@ pub(super) fn scan_file(
             && let Some(&n) = axios_rewrites.get(&symbol)
             && semantic.scoping().get_resolved_references(symbol).count() == n
         {
-            edits.push(axios::drop_import(import, &text));
+            edits.push(axios::drop_import(import, text));
             if import.only {
                 dropped.push(import.declaration);
             }
@@ -603,7 +628,7 @@ pub(super) fn scan_file(
         out.file = Some(CallerFile {
             path: rel.to_path_buf(),
             import_at: import_position(program, &dropped),
-            text: text.clone(),
+            text: text.to_string(),
             edits,
             locals,
             rewrites,
