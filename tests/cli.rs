@@ -172,9 +172,10 @@ fn auth_none_is_visibly_public() {
     .assert()
     .success()
     .stdout(predicate::str::contains("warning: --auth none"));
-    assert!(p.read("app/feedback/actions.ts").contains(
-        "// scaffold-audit-ignore action-auth: public on purpose (--auth none)."
-    ));
+    assert!(
+        p.read("app/feedback/actions.ts")
+            .contains("// scaffold-audit-ignore action-auth: public on purpose (--auth none).")
+    );
 }
 
 #[test]

@@ -107,7 +107,12 @@ pub fn analyze<'a>(program: &'a Program<'a>, facts: &Facts) -> Found {
         findings: Vec::new(),
         actions: Vec::new(),
     };
-    if facts.directive == Directive::Client {
+    // Only a 'use server' module, or a file that spells the directive somewhere (an
+    // inline action), has actions: most files are skipped without a walk.
+    if facts.directive == Directive::Client
+        || (facts.directive != Directive::Server
+            && memchr::memmem::find(facts.text.as_bytes(), b"use server").is_none())
+    {
         return found;
     }
     let locals = top_level_functions(program);
@@ -207,9 +212,8 @@ fn check(
         f.scope = scope.clone();
         result_findings.push(f);
     };
-    let auth = if names::is_public_action(&c.name) {
-        "public"
-    } else if wrapper_auth {
+    // The wrapper and the body decide first; a name only excuses a missing check.
+    let auth = if wrapper_auth {
         "wrapper"
     } else {
         match (first_data, first_auth) {
@@ -221,6 +225,7 @@ fn check(
                 }
             }
             (Some(d), Some(a)) if a < d => "checked",
+            (Some(_), _) if names::is_public_action(&c.name) => "public",
             (Some(d), _) => {
                 let Event::Data(offset, what) = &flow.events[d] else {
                     unreachable!("position() found a Data event")

@@ -147,9 +147,12 @@ pub fn check(project: &Project, files: &[Facts]) -> (Vec<Finding>, Vec<bool>) {
                 .server_imports
                 .first()
                 .map(|(p, o)| (format!("imports `{p}`"), *o))
+                // A credential makes it a server module, not any variable (VERCEL,
+                // SITE_NAME are no secret).
                 .or_else(|| {
                     f.secret_env
-                        .first()
+                        .iter()
+                        .find(|(n, _)| super::names::is_credential_env(n))
                         .map(|(n, o)| (format!("reads `process.env.{n}`"), *o))
                 })
         {

@@ -100,12 +100,7 @@ pub fn run(program: &Program<'_>, facts: &Facts, route: bool) -> Output {
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("");
-    let test = facts.path.components().any(|c| {
-        matches!(
-            c.as_os_str().to_str(),
-            Some("__tests__" | "tests" | "test" | "e2e" | "__mocks__")
-        )
-    }) || [".test.", ".spec."].iter().any(|t| facts.name.contains(t));
+    let test = facts.is_test();
     let mut v = Checker {
         facts,
         test,

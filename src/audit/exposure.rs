@@ -27,7 +27,8 @@ pub fn resolve_actions(
     // (file, export name) of 'use server' exports something sends to the client; `*` for
     // a whole module (a namespace import or a re-export).
     let mut referenced: HashSet<(usize, String)> = HashSet::new();
-    for (i, f) in files.iter().enumerate() {
+    // Tests mock and call actions directly; that is not the client.
+    for (i, f) in files.iter().enumerate().filter(|(_, f)| !f.is_test()) {
         for import in f.imports.iter().filter(|imp| !imp.type_only) {
             let Some(target) = resolve(project, &index, &f.path, &import.specifier) else {
                 continue;

@@ -92,6 +92,20 @@ impl Facts {
         rule.at(&self.name, self.at(offset), message)
     }
 
+    /// A test, mock or end-to-end helper: not app code.
+    pub fn is_test(&self) -> bool {
+        self.path.components().any(|c| {
+            matches!(
+                c.as_os_str().to_str(),
+                Some(
+                    "__tests__" | "tests" | "test" | "e2e" | "__mocks__" | "playwright" | "cypress"
+                )
+            )
+        }) || [".test.", ".spec.", ".stories."]
+            .iter()
+            .any(|t| self.name.contains(t))
+    }
+
     /// Whether this is an App Router special file that runs only on the server (a route
     /// handler, the proxy) or a config or script, which nothing bundles for the browser.
     pub fn is_entry(&self, project: &Project) -> bool {
@@ -113,7 +127,9 @@ impl Facts {
                     | "manifest"
             ))
             || (self.path.parent() == Some(project.src_dir.as_path())
-                && matches!(stem, "middleware" | "proxy" | "instrumentation"))
+                && matches!(stem, "middleware" | "proxy")
+                || stem.starts_with("instrumentation"))
+            || self.is_test()
             || stem.contains(".config")
             || stem.ends_with(".test")
             || stem.ends_with(".spec")

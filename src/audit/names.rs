@@ -9,14 +9,35 @@
 /// `verifySession`, `getCurrentUser`, `getKindeServerSession`, `supabase.auth.getUser` …
 /// `dotted` is the callee as `a.b.c`.
 pub fn is_auth_call(dotted: &str) -> bool {
-    let mut parts = dotted.split('.');
-    let root = parts.next().unwrap_or("");
-    // supabase.auth.getUser(), auth.protect() (Clerk), authClient.getSession()
-    if dotted.contains(".auth.") || root == "auth" {
+    let last = dotted.rsplit('.').next().unwrap_or(dotted);
+    if inverted_guard(last) {
+        return false;
+    }
+    let root = dotted.split('.').next().unwrap_or("");
+    // auth(), auth.protect() (Clerk); under `.auth.` only the session reads
+    // (supabase.auth.getUser(), not supabase.auth.verifyOtp()).
+    if root == "auth"
+        || (dotted.contains(".auth.") && matches!(last, "getUser" | "getSession" | "getClaims"))
+    {
         return true;
     }
-    let last = dotted.rsplit('.').next().unwrap_or(dotted);
     is_auth_name(last)
+}
+
+/// Guards that mean the opposite of a session check: `throwIfAuthenticated` (sign-up
+/// pages for signed-out visitors), `requireGuest`.
+fn inverted_guard(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [
+        "ifauthenticated",
+        "ifsignedin",
+        "ifloggedin",
+        "unauthenticated",
+        "guest",
+        "anonymous",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 fn is_auth_name(name: &str) -> bool {
@@ -84,6 +105,9 @@ fn is_auth_name(name: &str) -> bool {
 /// `authActionClient`, `protectedAction`, next-saas-starter's `validatedActionWithUser`,
 /// `withAuth(...)`.
 pub fn wrapper_authenticates(name: &str) -> bool {
+    if inverted_guard(name) {
+        return false;
+    }
     let lower = name.to_ascii_lowercase();
     [
         "auth",
@@ -101,32 +125,68 @@ pub fn wrapper_authenticates(name: &str) -> bool {
     .any(|w| lower.contains(w))
 }
 
-/// Action names that are public by nature: the sign-in and sign-up forms.
+/// Action names that are public by nature: the sign-in, sign-up and password-reset forms,
+/// a newsletter or waitlist. The name must start with the phrase (`signInAction`,
+/// `resetPasswordAction`), so `getContacts` or `revokeOAuthConsent` are not public.
 pub fn is_public_action(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    [
-        "signin",
-        "signup",
-        "signout",
-        "login",
-        "logout",
-        "register",
-        "forgot",
-        "resetpassword",
-        "verifyemail",
-        "sendmagiclink",
-        "magiclink",
-        "subscribe",
-        "newsletter",
-        "waitlist",
-        "contact",
-        "oauth",
-        "otp",
-        "verifypassword",
-        "unlock",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    let words = camel_words(name);
+    let starts = |phrase: &[&str]| {
+        words.len() >= phrase.len() && words.iter().zip(phrase).all(|(w, p)| w == p)
+    };
+    const PHRASES: &[&[&str]] = &[
+        &["sign", "in"],
+        &["sign", "up"],
+        &["sign", "out"],
+        &["signin"],
+        &["signup"],
+        &["signout"],
+        &["log", "in"],
+        &["log", "out"],
+        &["login"],
+        &["logout"],
+        &["register", "user"],
+        &["register", "account"],
+        &["forgot", "password"],
+        &["reset", "password"],
+        &["request", "password", "reset"],
+        &["verify", "email"],
+        &["verify", "otp"],
+        &["send", "otp"],
+        &["send", "magic", "link"],
+        &["verify", "password"],
+        &["subscribe"],
+        &["join", "waitlist"],
+        &["submit", "contact"],
+        &["unlock"],
+    ];
+    // `register` alone, not `registerSsoProvider`.
+    let bare_register = matches!(words.as_slice(), [w] | [w, _] if w == "register")
+        && words.get(1).is_none_or(|w| w == "action");
+    bare_register || PHRASES.iter().any(|p| starts(p))
+}
+
+/// `signInAction` → `sign`, `in`, `action`; `verifyOTP` → `verify`, `otp`.
+fn camel_words(name: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let chars: Vec<char> = name.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let boundary = i > 0
+            && c.is_ascii_uppercase()
+            && (chars[i - 1].is_ascii_lowercase()
+                || chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase()));
+        if c == '_' || c == '-' {
+            words.push(String::new());
+            continue;
+        }
+        if boundary || words.is_empty() {
+            words.push(String::new());
+        }
+        if let Some(last) = words.last_mut() {
+            last.push(c.to_ascii_lowercase());
+        }
+    }
+    words.retain(|w| !w.is_empty());
+    words
 }
 
 /// Packages whose calls read or write stored data.
@@ -437,6 +497,33 @@ mod tests {
         ] {
             assert!(!is_auth_call(no), "{no}");
         }
+    }
+
+    #[test]
+    fn public_actions_by_leading_phrase() {
+        for yes in [
+            "signIn",
+            "signUpAction",
+            "login",
+            "resetPasswordAction",
+            "verifyOTP",
+            "subscribe",
+            "joinWaitlist",
+        ] {
+            assert!(is_public_action(yes), "{yes}");
+        }
+        for no in [
+            "getContactsAction",
+            "revokeOAuthConsentAction",
+            "registerSSOProviderAction2",
+            "updatePassword",
+            "deleteAccount",
+        ] {
+            assert!(!is_public_action(no), "{no}");
+        }
+        assert!(!is_auth_call("throwIfAuthenticated"));
+        assert!(!is_auth_call("supabase.auth.verifyOtp"));
+        assert!(!wrapper_authenticates("throwIfAuthenticated"));
     }
 
     #[test]
